@@ -1,0 +1,36 @@
+"""Read-only look at a built warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+
+def summary(path: Path) -> str:
+    """Where the warehouse is and how many rows its main relations hold."""
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}; run `make run` first")
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rows = con.execute(
+            """
+            select table_schema, table_name
+            from information_schema.tables
+            where table_schema not in ('information_schema', 'pg_catalog')
+              and (table_name like 'stg\\_%' escape '\\'
+                   or table_name like 'int\\_%' escape '\\'
+                   or table_name like 'dim\\_%' escape '\\'
+                   or table_name like 'fct\\_%' escape '\\')
+            order by table_schema, table_name
+            """
+        ).fetchall()
+        lines = [f"warehouse: {path.resolve()}"]
+        for schema, name in rows:
+            count = con.execute(
+                f'select count(*) from "{schema}"."{name}"'
+            ).fetchone()
+            lines.append(f"  {schema}.{name:<45} {count[0]:>12,}")
+        return "\n".join(lines)
+    finally:
+        con.close()
