@@ -23,7 +23,7 @@ def _generate(args: argparse.Namespace) -> int:
     if args.empty:
         kwargs["empty_systems"] = tuple(s.strip() for s in args.empty.split(",") if s)
     params = Params(**kwargs)  # type: ignore[arg-type]
-    steps = 15
+    steps = 13
     started = time.perf_counter()
     with tqdm(total=steps, desc="generate", unit="step", disable=args.quiet,
               file=sys.stderr) as bar:

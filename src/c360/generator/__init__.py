@@ -65,44 +65,47 @@ def generate(params: Params, out_dir: Path,
              progress: Callable[[str], None] | None = None) -> dict[str, object]:
     """Simulate, write every file, and return the manifest."""
     progress = progress or (lambda _step: None)
-    rng = np.random.default_rng(params.seed)
-    pop = build_population(params, rng)
-    progress("population")
-    out = World(params, pop, rng).build(progress)
-    plant(out, rng, params.dirt.malformed)
-    progress("defects")
-
     out_dir = Path(out_dir)
+    rng = np.random.default_rng(params.seed)
     loaded_at = np.datetime64(params.as_of, "us")
     rows: dict[str, int] = {}
-    for source, table in contracts.all_tables():
-        cols = None if source in params.empty_systems else out.tables[(source, table)]
-        arrow = _table(source, table, cols, loaded_at)
-        _write(arrow, out_dir / source / f"{table}.parquet")
-        rows[f"{source}.{table}"] = arrow.num_rows
-    progress("sources written")
+    defects: list[tuple[str, np.ndarray, np.ndarray]] = []
 
-    empty = {f"{s}." for s in params.empty_systems}
+    def sink(key: tuple[str, str], cols: Columns) -> None:
+        source, table = key
+        name = f"{source}.{table}"
+        if source in params.empty_systems:
+            arrow = _table(source, table, None, loaded_at)
+        else:
+            keys, kinds = plant(key, cols, rng, params.dirt.malformed)
+            defects.append((name, keys, kinds))
+            arrow = _table(source, table, cols, loaded_at)
+        _write(arrow, out_dir / source / f"{table}.parquet")
+        rows[name] = arrow.num_rows
+
+    pop = build_population(params, rng)
+    progress("population")
+    out = World(params, pop, rng, sink).build(progress)
+    rows = {f"{s}.{t}": rows[f"{s}.{t}"] for s, t in contracts.all_tables()}
+
     truth = [(t, ids, persons) for t, ids, persons in out.truth
-             if not any(t.startswith(e) for e in empty)]
+             if t.split(".")[0] not in params.empty_systems]
     _write(pa.table({
         "source_table": pa.array(np.concatenate(
             [np.full(len(ids), t, dtype=object) for t, ids, _ in truth]),
             type=pa.string()).dictionary_encode(),
         "record_id": pa.array(np.concatenate(
-            [np.asarray(ids).astype(str).astype(object) for _, ids, _ in truth]),
-            type=pa.string()),
+            [ids.astype(object) for _, ids, _ in truth]), type=pa.string()),
         "person_id": pa.array(np.concatenate([p for _, _, p in truth]),
                               type=pa.int64()),
     }), out_dir / TRUTH_DIR / "record_person.parquet")
-    defects = [d for d in out.malformed if not any(d[0].startswith(e) for e in empty)]
     _write(pa.table({
         "source_table": pa.array(np.concatenate(
-            [np.full(len(k), t, dtype=object) for t, k, _ in defects] or [[]]),
+            [np.full(len(k), t, dtype=object) for t, k, _ in defects]),
             type=pa.string()),
-        "record_key": pa.array(np.concatenate(
-            [k for _, k, _ in defects] or [[]]), type=pa.string()),
-        "defect": pa.array(np.concatenate([d for _, _, d in defects] or [[]]),
+        "record_key": pa.array(np.concatenate([k for _, k, _ in defects]),
+                               type=pa.string()),
+        "defect": pa.array(np.concatenate([d for _, _, d in defects]),
                            type=pa.string()),
     }), out_dir / TRUTH_DIR / "planted_defects.parquet")
     progress("ground truth written")
@@ -111,8 +114,8 @@ def generate(params: Params, out_dir: Path,
         "generator": "c360",
         "parameters": params.to_dict(),
         "rows": rows,
-        "ground_truth_rows": sum(len(ids) for _, ids, _ in truth),
-        "planted_defects": sum(len(k) for _, k, _ in defects),
+        "ground_truth_rows": int(sum(len(ids) for _, ids, _ in truth)),
+        "planted_defects": int(sum(len(k) for _, k, _ in defects)),
         "population": _population_stats(out, params),
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from c360.generator.systems import Output
 
 BAD_TIMESTAMPS = np.array([
     0,  # 1970-01-01: an epoch default
@@ -67,39 +66,40 @@ def record_keys(table: tuple[str, str], cols: dict[str, np.ndarray]) -> np.ndarr
     return np.array(["|".join(p) for p in zip(*parts, strict=True)], dtype=object)
 
 
-def plant(out: Output, rng: np.random.Generator, rate: float) -> None:
-    for table, options in DEFECTS.items():
-        cols = out.tables[table]
-        rows = len(next(iter(cols.values())))
-        k = int(round(rows * rate))
-        if k == 0:
-            continue
-        chosen = np.sort(rng.choice(rows, size=k, replace=False))
-        kinds = rng.integers(0, len(options), k)
-        planted_kind = np.empty(k, dtype=object)
-        for j, row in enumerate(chosen):
-            defect, column = options[kinds[j]]
-            values = cols[column]
-            if defect == "bad_timestamp":
-                values[row] = BAD_TIMESTAMPS[int(rng.integers(len(BAD_TIMESTAMPS)))]
-            elif defect == "bad_birth_date":
-                values[row] = ("1985-02-30", "0000-00-00", "unknown",
-                               "31.13.1990")[int(rng.integers(4))]
-            elif defect == "unknown_currency":
-                values[row] = UNKNOWN_CURRENCIES[
-                    int(rng.integers(len(UNKNOWN_CURRENCIES)))]
-            elif defect in ("negative_quantity", "negative_amount"):
-                values[row] = -abs(values[row]) if values[row] else -1
-                if "is_return" in cols:
-                    cols["is_return"][row] = False
-            elif defect == "invalid_value":
-                values[row] = "maybe"
-            elif defect == "orphan_reference":
-                if values.dtype == object:
-                    values[row] = f"ORPHAN-{j:06d}"
-                else:
-                    values[row] = 999_000_000_000 + j
-            planted_kind[j] = defect
-        keys = record_keys(table, cols)[chosen]
-        out.malformed.append((f"{table[0]}.{table[1]}", keys,
-                              planted_kind.astype(str)))
+def plant(table: tuple[str, str], cols: dict[str, np.ndarray],
+          rng: np.random.Generator, rate: float,
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Corrupt `rate` of the rows of one table in place; return their keys and
+    defects."""
+    options = DEFECTS.get(table, ())
+    rows = len(next(iter(cols.values())))
+    k = int(round(rows * rate))
+    if k == 0 or not options:
+        return np.array([], dtype=object), np.array([], dtype=object)
+    chosen = np.sort(rng.choice(rows, size=k, replace=False))
+    kinds = rng.integers(0, len(options), k)
+    planted_kind = np.empty(k, dtype=object)
+    for j, row in enumerate(chosen):
+        defect, column = options[kinds[j]]
+        values = cols[column]
+        if defect == "bad_timestamp":
+            values[row] = BAD_TIMESTAMPS[int(rng.integers(len(BAD_TIMESTAMPS)))]
+        elif defect == "bad_birth_date":
+            values[row] = ("1985-02-30", "0000-00-00", "unknown",
+                           "31.13.1990")[int(rng.integers(4))]
+        elif defect == "unknown_currency":
+            values[row] = UNKNOWN_CURRENCIES[
+                int(rng.integers(len(UNKNOWN_CURRENCIES)))]
+        elif defect in ("negative_quantity", "negative_amount"):
+            values[row] = -abs(values[row]) if values[row] else -1
+            if "is_return" in cols:
+                cols["is_return"][row] = False
+        elif defect == "invalid_value":
+            values[row] = "maybe"
+        elif defect == "orphan_reference":
+            if values.dtype == object:
+                values[row] = f"ORPHAN-{j:06d}"
+            else:
+                values[row] = 999_000_000_000 + j
+        planted_kind[j] = defect
+    return record_keys(table, cols)[chosen], planted_kind

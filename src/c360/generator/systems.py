@@ -30,12 +30,14 @@ NULL_INT = np.iinfo(np.int64).min
 Columns = dict[str, np.ndarray]
 
 
+Sink = Callable[[tuple[str, str], Columns], None]
+
+
 @dataclass
 class Output:
     tables: dict[tuple[str, str], Columns] = field(default_factory=dict)
     truth: list[tuple[str, np.ndarray, np.ndarray]] = field(default_factory=list)
-    malformed: list[tuple[str, np.ndarray, str]] = field(default_factory=list)
-    stats: dict[str, float] = field(default_factory=dict)
+    malformed: list[tuple[str, np.ndarray, np.ndarray]] = field(default_factory=list)
 
 
 def _ids(prefix: str, start: int, count: int, width: int) -> np.ndarray:
@@ -57,8 +59,9 @@ class World:
     """Builds every source table from one population and one random stream."""
 
     def __init__(self, params: Params, pop: Population,
-                 rng: np.random.Generator) -> None:
+                 rng: np.random.Generator, sink: Sink) -> None:
         self.params = params
+        self.sink = sink
         self.pop = pop
         self.rng = rng
         self.dirt = params.dirt
@@ -71,7 +74,13 @@ class World:
 
     # -- helpers -----------------------------------------------------------
     def truth(self, table: str, ids: np.ndarray, persons: np.ndarray) -> None:
-        self.out.truth.append((table, np.asarray(ids), np.asarray(persons)))
+        self.out.truth.append((table, np.asarray(ids).astype(str),
+                               np.asarray(persons, dtype=np.int64)))
+
+    def emit(self, *tables: tuple[str, str]) -> None:
+        """Hand finished tables to the sink (which writes them) and free them."""
+        for table in tables:
+            self.sink(table, self.out.tables.pop(table))
 
     def pick_members(self, probability: np.ndarray | float) -> np.ndarray:
         return np.flatnonzero(self.rng.random(self.pop.n) < probability)
@@ -724,8 +733,26 @@ class World:
             ("service", self.service), ("marketing", self.marketing),
             ("consent", self.consent), ("web", self.web),
         ]
+        # a table is emitted once no later step reads its columns
+        emit_after: dict[str, list[tuple[str, str]]] = {
+            "products": [("erp", "products")],
+            "shop": [("shop", "order_lines")],
+            "pos": [("pos", "receipt_lines")],
+            "points": [("loyalty", "points_ledger")],
+            "erp": [("shop", "orders"), ("pos", "receipts"),
+                    ("erp", "business_partners"), ("erp", "invoices"),
+                    ("erp", "credit_memos")],
+            "service": [("service", "tickets")],
+            "marketing": [("marketing", "campaigns"),
+                          ("marketing", "email_events")],
+            "consent": [("consent", "consent_events"),
+                        ("consent", "privacy_requests"), ("crm", "contacts"),
+                        ("shop", "customers"), ("loyalty", "members")],
+            "web": [("web", "events"), ("web", "identifies")],
+        }
         for name, step in steps:
             step()
+            self.emit(*emit_after.get(name, []))
             progress(name)
         return self.out
 

@@ -1,0 +1,25 @@
+{#- Capitalise the first letter of every word (after a space or hyphen)
+    and lowercase the rest. -#}
+{% macro c360_initcap(expression) -%}
+    {{ return(adapter.dispatch('c360_initcap', 'c360')(expression)) }}
+{%- endmacro %}
+
+{% macro default__c360_initcap(expression) -%}
+    initcap({{ expression }})
+{%- endmacro %}
+
+{% macro duckdb__c360_initcap(expression) -%}
+    array_to_string(
+        list_transform(
+            string_split(lower({{ expression }}), ' '),
+            word -> array_to_string(
+                list_transform(
+                    string_split(word, '-'),
+                    part -> upper(left(part, 1)) || substr(part, 2)
+                ),
+                '-'
+            )
+        ),
+        ' '
+    )
+{%- endmacro %}
