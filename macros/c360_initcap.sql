@@ -12,10 +12,10 @@
     array_to_string(
         list_transform(
             string_split(lower({{ expression }}), ' '),
-            word -> array_to_string(
+            lambda word: array_to_string(
                 list_transform(
                     string_split(word, '-'),
-                    part -> upper(left(part, 1)) || substr(part, 2)
+                    lambda part: upper(left(part, 1)) || substr(part, 2)
                 ),
                 '-'
             )

@@ -1,11 +1,11 @@
-{#- Matching key of a street line: lowercase, accents removed, the
-    abbreviations of var('street_abbreviations') expanded, punctuation
-    dropped, whitespace collapsed ("Hauptstr. 5" = "Hauptstraße 5"). -#}
+{#- Matching key of a street line: lowercase ASCII, street types reduced to
+    the tokens of var('street_type_tokens'), punctuation dropped, whitespace
+    collapsed ("Hauptstraße 5" = "Hauptstr. 5" = "hauptstrasse 5"). -#}
 {% macro normalize_street(expression) -%}
     {%- set ns = namespace(sql=c360_strip_accents('lower(' ~ clean_text(expression) ~ ')')) -%}
-    {%- for pattern, replacement in var('street_abbreviations') -%}
-        {%- set ns.sql = c360_regexp_replace(ns.sql, pattern, replacement) -%}
+    {%- set ns.sql = c360_regexp_replace(ns.sql, "[^a-z0-9 ]", ' ') -%}
+    {%- for pattern, token in var('street_type_tokens') -%}
+        {%- set ns.sql = c360_regexp_replace(ns.sql, pattern, token) -%}
     {%- endfor -%}
-    nullif(trim({{ c360_regexp_replace(
-        c360_regexp_replace(ns.sql, "[^a-z0-9 ]", ' '), '\\s+', ' ') }}), '')
+    nullif(trim({{ c360_regexp_replace(ns.sql, '\\s+', ' ') }}), '')
 {%- endmacro %}

@@ -1,0 +1,1 @@
+{{ staged_rows('base_consent__consent_events') }}

@@ -1,0 +1,1 @@
+{{ quarantined_rows('crm') }}

@@ -1,0 +1,61 @@
+with
+
+source as (
+    select * from {{ source('erp', 'business_partners') }}
+),
+
+countries as (
+    select * from {{ ref('country_codes') }}
+),
+
+{# the ERP keeps one name field, "Last, First"; without a comma the whole
+   value is taken as the family name #}
+split_names as (
+    select
+        *,
+        case
+            when partner_name like '%,%'
+                then {{ dbt.split_part('partner_name', "','", 2) }}
+        end as given_part,
+        case
+            when partner_name like '%,%'
+                then {{ dbt.split_part('partner_name', "','", 1) }}
+            else partner_name
+        end as family_part
+    from source
+),
+
+renamed as (
+    select
+        split_names.partner_id,
+        {{ clean_text('split_names.partner_name') }} as partner_name,
+        {{ name_attributes('split_names.given_part', 'first_name') }},
+        {{ name_attributes('split_names.family_part', 'last_name') }},
+        {{ email_attributes('split_names.email') }},
+        {{ phone_attributes('split_names.phone') }},
+        {{ address_attributes(
+            'split_names.street', 'split_names.postal_code', 'split_names.city'
+        ) }},
+        {{ country_code('split_names.country_code') }} as country_code,
+        {{ is_bad_timestamp('split_names.created_at', 'split_names._loaded_at') }}
+        as has_invalid_created_at,
+        split_names.created_at,
+        split_names.changed_at,
+        split_names._loaded_at,
+        {{ key_occurrence('split_names.partner_id', 'split_names.changed_at') }}
+        as key_occurrence
+    from split_names
+    left join countries
+        on {{ country_code('split_names.country_code') }}
+        = countries.country_code
+),
+
+flagged as (
+    select
+        *,
+        partner_id as record_key,
+        {{ quarantine_reason('partner_id') }} as quarantine_reason
+    from renamed
+)
+
+select * from flagged

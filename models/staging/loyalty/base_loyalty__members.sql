@@ -1,0 +1,48 @@
+with
+
+source as (
+    select * from {{ source('loyalty', 'members') }}
+),
+
+countries as (
+    select * from {{ ref('country_codes') }}
+),
+
+renamed as (
+    select
+        source.member_id,
+        {{ phone_digits('source.card_number') }} as card_number,
+        {{ name_attributes('source.first_name', 'first_name') }},
+        {{ name_attributes('source.last_name', 'last_name') }},
+        {{ email_attributes('source.email') }},
+        {{ phone_attributes('source.phone') }},
+        {{ parse_date('source.birth_date') }} as birth_date,
+        coalesce(
+            {{ clean_text('source.birth_date') }} is not null
+            and {{ parse_date('source.birth_date') }} is null,
+            false
+        ) as has_invalid_birth_date,
+        {{ address_attributes(postal_code='source.postal_code') }},
+        {{ country_code('source.country_code') }} as country_code,
+        lower({{ clean_text('source.tier') }}) as tier,
+        {{ is_bad_timestamp('source.enrolled_at', 'source._loaded_at') }}
+        as has_invalid_enrolled_at,
+        source.enrolled_at,
+        source.updated_at,
+        source._loaded_at,
+        {{ key_occurrence('source.member_id', 'source.updated_at') }}
+        as key_occurrence
+    from source
+    left join countries
+        on {{ country_code('source.country_code') }} = countries.country_code
+),
+
+flagged as (
+    select
+        *,
+        member_id as record_key,
+        {{ quarantine_reason('member_id') }} as quarantine_reason
+    from renamed
+)
+
+select * from flagged

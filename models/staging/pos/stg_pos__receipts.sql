@@ -1,0 +1,1 @@
+{{ staged_rows('base_pos__receipts') }}

@@ -1,0 +1,46 @@
+with
+
+source as (
+    select * from {{ source('service', 'tickets') }}
+),
+
+{# callers' numbers come from the phone system in international form; a
+   national number falls back to the default country #}
+countries as (
+    select * from {{ ref('country_codes') }}
+    where country_code = '{{ var("default_country_code") }}'
+),
+
+renamed as (
+    select
+        source.ticket_id,
+        lower({{ clean_text('source.channel') }}) as channel,
+        {{ name_attributes('source.requester_name', 'requester_name') }},
+        {{ email_attributes('source.requester_email', 'requester_email') }},
+        {{ phone_attributes('source.requester_phone', name='requester_phone') }},
+        {{ clean_text('source.crm_contact_id') }} as crm_contact_id,
+        lower({{ clean_text('source.category') }}) as category,
+        lower({{ clean_text('source.resolution') }}) as resolution,
+        source.csat_score,
+        source.resolved_at is null as is_open,
+        source.opened_at,
+        source.resolved_at,
+        source._loaded_at,
+        {{ key_occurrence('source.ticket_id', 'source.opened_at') }}
+        as key_occurrence
+    from source
+    cross join countries
+),
+
+flagged as (
+    select
+        *,
+        ticket_id as record_key,
+        {{ quarantine_reason('ticket_id', [
+            (is_bad_timestamp('opened_at'), 'bad_timestamp'),
+            ('resolved_at < opened_at', 'resolved_before_opened'),
+        ]) }} as quarantine_reason
+    from renamed
+)
+
+select * from flagged

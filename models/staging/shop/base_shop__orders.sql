@@ -1,0 +1,66 @@
+with
+
+source as (
+    select * from {{ source('shop', 'orders') }}
+),
+
+customers as (
+    select * from {{ ref('stg_shop__customers') }}
+),
+
+countries as (
+    select * from {{ ref('country_codes') }}
+),
+
+renamed as (
+    select
+        source.order_id,
+        source.customer_id,
+        {{ email_attributes('source.guest_email', 'guest_email') }},
+        {{ name_attributes('source.guest_first_name', 'guest_first_name') }},
+        {{ name_attributes('source.guest_last_name', 'guest_last_name') }},
+        {{ phone_attributes('source.guest_phone', name='guest_phone') }},
+        {{ normalize_postal_code('source.shipping_postal_code') }}
+        as shipping_postal_code,
+        {{ country_code('source.shipping_country_code') }}
+        as shipping_country_code,
+        lower({{ clean_text('source.status') }}) as order_status,
+        upper({{ clean_text('source.currency_code') }}) as currency_code,
+        source.discount_amount,
+        source.shipping_amount,
+        source.order_total,
+        source.customer_id is null as is_guest_checkout,
+        source.ordered_at,
+        source._loaded_at,
+        {{ key_occurrence('source.order_id', 'source.ordered_at') }}
+        as key_occurrence
+    from source
+    left join countries
+        on {{ country_code('source.shipping_country_code') }}
+        = countries.country_code
+),
+
+converted as (
+    select
+        renamed.*,
+        {{ to_reporting_currency('renamed.discount_amount', 'orders') }}
+        as discount_amount_reporting,
+        {{ to_reporting_currency('renamed.shipping_amount', 'orders') }}
+        as shipping_amount_reporting,
+        {{ to_reporting_currency('renamed.order_total', 'orders') }}
+        as order_total_reporting,
+        cast(renamed.order_id as {{ dbt.type_string() }}) as record_key,
+        {{ quarantine_reason('renamed.order_id', [
+            (is_bad_timestamp('renamed.ordered_at', 'renamed._loaded_at'),
+             'bad_timestamp'),
+            ('orders_fx_from.currency_code is null', 'unknown_currency'),
+            ('renamed.customer_id is not null and customers.customer_id is null',
+             'orphan_customer_id'),
+        ], 'renamed.key_occurrence') }} as quarantine_reason
+    from renamed
+    {{ fx_rate_joins('orders', 'renamed.currency_code', 'renamed.ordered_at') }}
+    left join customers
+        on renamed.customer_id = customers.customer_id
+)
+
+select * from converted
