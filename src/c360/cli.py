@@ -48,6 +48,12 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gate(args: argparse.Namespace) -> int:
+    from c360.gate import run_gate
+
+    return run_gate(Path(args.root).resolve(), args.persons, args.seed)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="c360", description=__doc__)
     parser.add_argument("--version", action="version", version=__version__)
@@ -70,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     summ = sub.add_parser("summary", help="print row counts of a built warehouse")
     summ.add_argument("--warehouse", default="warehouse/c360.duckdb")
     summ.set_defaults(func=_summary)
+
+    gate = sub.add_parser("gate", help="run every check (what `make test` runs)")
+    gate.add_argument("--persons", type=int, default=2000)
+    gate.add_argument("--seed", type=int, default=42)
+    gate.add_argument("--root", default=".", help="project root")
+    gate.set_defaults(func=_gate)
     return parser
 
 

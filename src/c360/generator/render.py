@@ -151,9 +151,10 @@ class Renderer:
         digits = np.where(at >= pop.phone2_at[persons], pop.phone2[persons],
                           pop.phone1[persons])
         u_mixed, u_style, u_placeholder = rng.random((3, m))
+        # a "mixed" record is written in any style but the system's own
+        others = np.array([s for s in styles if s != canonical] or [canonical])
         style = np.where(u_mixed < dirt.phone_mixed_format,
-                         np.array(styles)[(u_style * len(styles)).astype(int)],
-                         canonical)
+                         others[(u_style * len(others)).astype(int)], canonical)
         country = pop.country[persons]
         out = np.empty(m, dtype=object)
         for j in range(m):

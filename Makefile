@@ -1,0 +1,50 @@
+# Two commands: `make run` (demo warehouse) and `make test` (the whole gate).
+# Both start from nothing and are safe to repeat.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PERSONS ?= 2000
+SEED ?= 42
+
+export C360_RAW_DIR ?= $(CURDIR)/data/raw
+export C360_WAREHOUSE ?= $(CURDIR)/warehouse/c360.duckdb
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := False
+
+.PHONY: install deps run test lint unit build clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+deps: install
+	$(BIN)/dbt deps --quiet
+
+## make run: generate demo data, build the warehouse, show where it is
+run: deps
+	$(BIN)/c360 generate --persons $(PERSONS) --seed $(SEED) --out $(C360_RAW_DIR)
+	mkdir -p $(dir $(C360_WAREHOUSE))
+	$(BIN)/dbt build
+	$(BIN)/c360 summary --warehouse $(C360_WAREHOUSE)
+
+## make test: lint, pytest, and a full dbt build with every test on fresh data
+test: deps
+	$(BIN)/c360 gate --persons $(PERSONS) --seed $(SEED)
+
+lint: deps
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/sqlfluff lint models macros data-tests analyses
+
+clean:
+	rm -rf target dbt_packages logs data warehouse

@@ -1,0 +1,97 @@
+"""The quality gate: every check of the project in one command, one summary.
+
+Steps run in order; a step whose prerequisite failed is skipped (and counts
+as failed). Each step's own output streams through so CI logs show it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Step:
+    name: str
+    argv: list[str]
+    needs: tuple[str, ...] = ()
+    env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # PASS, FAIL, SKIP
+    seconds: float
+    detail: str = ""
+
+
+def _bin(name: str) -> str:
+    """A console script of the running interpreter's environment."""
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name
+
+
+def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
+    work = root / "data" / "gate"
+    env = {
+        "C360_RAW_DIR": str(work / "raw"),
+        "C360_WAREHOUSE": str(work / "c360.duckdb"),
+        "DBT_PROFILES_DIR": str(root),
+    }
+    return [
+        Step("ruff check", [_bin("ruff"), "check", "src", "tests"]),
+        Step("ruff format", [_bin("ruff"), "format", "--check", "src", "tests"]),
+        Step("pytest", [_bin("pytest"), "-q"]),
+        Step("generate data", [_bin("c360"), "generate", "--persons", str(persons),
+                               "--seed", str(seed), "--out", env["C360_RAW_DIR"],
+                               "--quiet"], env=env),
+        Step("dbt build", [_bin("dbt"), "build", "--full-refresh"],
+             needs=("generate data",), env=env),
+        Step("source freshness", [_bin("dbt"), "source", "freshness"],
+             needs=("generate data",), env=env),
+        Step("sqlfluff lint", [_bin("sqlfluff"), "lint", "models", "data-tests",
+                               "analyses"], needs=("dbt build",), env=env),
+    ]
+
+
+def run_gate(root: Path, persons: int, seed: int) -> int:
+    outcomes: list[Outcome] = []
+    status_of: dict[str, str] = {}
+    (root / "data" / "gate").mkdir(parents=True, exist_ok=True)
+    for step in gate_steps(root, persons, seed):
+        blocked = [n for n in step.needs if status_of.get(n) != "PASS"]
+        if blocked:
+            outcomes.append(Outcome(step.name, "SKIP", 0.0,
+                                    f"needs {', '.join(blocked)}"))
+            status_of[step.name] = "SKIP"
+            continue
+        print(f"\n=== gate: {step.name}: {' '.join(step.argv)}", flush=True)
+        started = time.perf_counter()
+        try:
+            code = subprocess.call(step.argv, cwd=root,
+                                   env={**os.environ, **step.env})
+            detail = "" if code == 0 else f"exit code {code}"
+        except FileNotFoundError as exc:
+            code, detail = 127, f"not found: {exc.filename}"
+        status = "PASS" if code == 0 else "FAIL"
+        outcomes.append(Outcome(step.name, status, time.perf_counter() - started,
+                                detail))
+        status_of[step.name] = status
+    print(summary(outcomes))
+    return 0 if all(o.status == "PASS" for o in outcomes) else 1
+
+
+def summary(outcomes: list[Outcome]) -> str:
+    lines = ["", "gate summary", "-" * 52]
+    for o in outcomes:
+        extra = f"  ({o.detail})" if o.detail else ""
+        lines.append(f"  {o.status:<4}  {o.name:<20} {o.seconds:7.1f} s{extra}")
+    passed = sum(o.status == "PASS" for o in outcomes)
+    lines.append("-" * 52)
+    lines.append(f"gate: {passed} passed, {len(outcomes) - passed} failed")
+    return "\n".join(lines)

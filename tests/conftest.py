@@ -1,0 +1,56 @@
+"""Shared helpers: the project root, generated data sets, dbt runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-01"
+
+
+def tool(name: str) -> str:
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name
+
+
+def run_dbt(args: list[str], raw_dir: Path, warehouse: Path, work: Path,
+            project_dir: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run dbt in a subprocess against its own warehouse and target folder."""
+    env = {
+        **os.environ,
+        "C360_RAW_DIR": str(raw_dir),
+        "C360_WAREHOUSE": str(warehouse),
+        "DBT_PROFILES_DIR": str(project_dir),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
+    }
+    return subprocess.run(
+        [tool("dbt"), *args, "--project-dir", str(project_dir),
+         "--target-path", str(work / "target"), "--log-path", str(work / "logs")],
+        cwd=project_dir, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_packages() -> None:
+    """Install the local dbt packages once (what `make deps` does)."""
+    if not (ROOT / "dbt_packages" / "dbt_utils").exists():
+        subprocess.run([tool("dbt"), "deps", "--project-dir", str(ROOT)],
+                       cwd=ROOT, check=True, capture_output=True,
+                       env={**os.environ, "DBT_PROFILES_DIR": str(ROOT)})
+
+
+@pytest.fixture(scope="session")
+def small_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated data set (400 persons, fixed seed and date)."""
+    from c360.generator import Params, generate
+
+    out = tmp_path_factory.mktemp("raw")
+    generate(Params(persons=400, seed=11,
+                    as_of=__import__("datetime").datetime.fromisoformat(AS_OF)),
+             out)
+    return out

@@ -1,0 +1,1 @@
+select {{ dbt_utils.star(from=ref('people')) }} from {{ ref('people') }}
