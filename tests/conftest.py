@@ -18,8 +18,13 @@ def tool(name: str) -> str:
     return str(candidate) if candidate.exists() else name
 
 
-def run_dbt(args: list[str], raw_dir: Path, warehouse: Path, work: Path,
-            project_dir: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def run_dbt(
+    args: list[str],
+    raw_dir: Path,
+    warehouse: Path,
+    work: Path,
+    project_dir: Path = ROOT,
+) -> subprocess.CompletedProcess[str]:
     """Run dbt in a subprocess against its own warehouse and target folder."""
     env = {
         **os.environ,
@@ -29,9 +34,21 @@ def run_dbt(args: list[str], raw_dir: Path, warehouse: Path, work: Path,
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "False",
     }
     return subprocess.run(
-        [tool("dbt"), *args, "--project-dir", str(project_dir),
-         "--target-path", str(work / "target"), "--log-path", str(work / "logs")],
-        cwd=project_dir, env=env, capture_output=True, text=True, check=False,
+        [
+            tool("dbt"),
+            *args,
+            "--project-dir",
+            str(project_dir),
+            "--target-path",
+            str(work / "target"),
+            "--log-path",
+            str(work / "logs"),
+        ],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -39,9 +56,13 @@ def run_dbt(args: list[str], raw_dir: Path, warehouse: Path, work: Path,
 def dbt_packages() -> None:
     """Install the local dbt packages once (what `make deps` does)."""
     if not (ROOT / "dbt_packages" / "dbt_utils").exists():
-        subprocess.run([tool("dbt"), "deps", "--project-dir", str(ROOT)],
-                       cwd=ROOT, check=True, capture_output=True,
-                       env={**os.environ, "DBT_PROFILES_DIR": str(ROOT)})
+        subprocess.run(
+            [tool("dbt"), "deps", "--project-dir", str(ROOT)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env={**os.environ, "DBT_PROFILES_DIR": str(ROOT)},
+        )
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +71,12 @@ def small_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from c360.generator import Params, generate
 
     out = tmp_path_factory.mktemp("raw")
-    generate(Params(persons=400, seed=11,
-                    as_of=__import__("datetime").datetime.fromisoformat(AS_OF)),
-             out)
+    generate(
+        Params(
+            persons=400,
+            seed=11,
+            as_of=__import__("datetime").datetime.fromisoformat(AS_OF),
+        ),
+        out,
+    )
     return out

@@ -43,8 +43,9 @@ def test_sources_declare_exactly_the_generated_columns() -> None:
         assert sorted(tables) == sorted(contracts.CONTRACTS[name])
         for table_name, table in tables.items():
             declared = [(c["name"], c["data_type"]) for c in table["columns"]]
-            expected = [(f.name, _sql_type(f.type))
-                        for f in contracts.schema(name, table_name)]
+            expected = [
+                (f.name, _sql_type(f.type)) for f in contracts.schema(name, table_name)
+            ]
             assert declared == expected, f"{name}.{table_name}"
 
 

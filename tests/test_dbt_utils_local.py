@@ -24,12 +24,20 @@ PROJECT = Path(__file__).resolve().parent / "dbt_utils_project"
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("dbt_utils")
     warehouse = work / "utils.duckdb"
-    subprocess.run([tool("dbt"), "deps", "--project-dir", str(PROJECT)],
-                   cwd=PROJECT, check=True, capture_output=True,
-                   env={**__import__("os").environ,
-                        "DBT_PROFILES_DIR": str(PROJECT)})
-    result = run_dbt(["build", "--exclude", "tag:expect_fail"], work, warehouse,
-                     work, project_dir=PROJECT)
+    subprocess.run(
+        [tool("dbt"), "deps", "--project-dir", str(PROJECT)],
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+        env={**__import__("os").environ, "DBT_PROFILES_DIR": str(PROJECT)},
+    )
+    result = run_dbt(
+        ["build", "--exclude", "tag:expect_fail"],
+        work,
+        warehouse,
+        work,
+        project_dir=PROJECT,
+    )
     assert result.returncode == 0, result.stdout[-3000:]
     return work
 
@@ -58,12 +66,19 @@ def test_surrogate_key_matches_dbt_utils_definition(built: Path) -> None:
 
 
 def test_generic_tests_fail_on_violations(built: Path) -> None:
-    result = run_dbt(["test", "--select", "tag:expect_fail"], built,
-                     built / "utils.duckdb", built, project_dir=PROJECT)
+    result = run_dbt(
+        ["test", "--select", "tag:expect_fail"],
+        built,
+        built / "utils.duckdb",
+        built,
+        project_dir=PROJECT,
+    )
     assert result.returncode != 0
     results = json.loads((built / "target" / "run_results.json").read_text())
-    status = {r["unique_id"].split(".")[2]: (r["status"], r["failures"])
-              for r in results["results"]}
+    status = {
+        r["unique_id"].split(".")[2]: (r["status"], r["failures"])
+        for r in results["results"]
+    }
     assert status == {
         "score_strictly_inside_0_10": ("fail", 2),
         "score_at_least_1": ("fail", 1),

@@ -21,7 +21,8 @@ AS_OF = datetime(2026, 11, 1)
 def _digests(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -51,8 +52,9 @@ def test_manifest_counts_match_files(small_raw: Path) -> None:
     assert manifest["parameters"]["seed"] == 11
     for name, rows in manifest["rows"].items():
         source, table = name.split(".")
-        assert pq.read_metadata(small_raw / source / f"{table}.parquet").num_rows \
-            == rows
+        assert (
+            pq.read_metadata(small_raw / source / f"{table}.parquet").num_rows == rows
+        )
     assert manifest["population"]["share_in_3_or_more_systems"] >= 0.40
 
 
@@ -121,8 +123,9 @@ def test_ground_truth_covers_identity_records(small_raw: Path) -> None:
 
 
 def test_empty_systems_are_written_with_their_schema(tmp_path: Path) -> None:
-    generate(Params(persons=200, seed=1, as_of=AS_OF, empty_systems=("pos", "web")),
-             tmp_path)
+    generate(
+        Params(persons=200, seed=1, as_of=AS_OF, empty_systems=("pos", "web")), tmp_path
+    )
     table = pq.read_table(tmp_path / "pos" / "receipts.parquet")
     assert table.num_rows == 0
     assert table.schema.remove_metadata() == contracts.schema("pos", "receipts")
@@ -134,18 +137,42 @@ def test_dirt_rates_are_validated() -> None:
         DirtRates(name_typo=1.5)
 
 
-def test_cli_reports_bad_input_in_one_line(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["generate", "--persons", "50", "--out", str(tmp_path),
-                 "--empty", "mainframe", "--quiet"])
+def test_cli_reports_bad_input_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        [
+            "generate",
+            "--persons",
+            "50",
+            "--out",
+            str(tmp_path),
+            "--empty",
+            "mainframe",
+            "--quiet",
+        ]
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
-    assert err == [err[0]] and "unknown system(s) mainframe" in err[0]
+    assert err == [err[0]]
+    assert "unknown system(s) mainframe" in err[0]
 
 
 def test_cli_generates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["generate", "--persons", "50", "--seed", "2", "--out", str(tmp_path),
-                 "--as-of", "2026-01-31", "--quiet"])
+    code = main(
+        [
+            "generate",
+            "--persons",
+            "50",
+            "--seed",
+            "2",
+            "--out",
+            str(tmp_path),
+            "--as-of",
+            "2026-01-31",
+            "--quiet",
+        ]
+    )
     assert code == 0
     assert "19 tables of 9 systems" in capsys.readouterr().out
     manifest = json.loads((tmp_path / "manifest.json").read_text())

@@ -18,20 +18,41 @@ pytestmark = pytest.mark.integration
 
 # Master records with a planted defect stay staged and carry a flag.
 FLAGGED_DEFECTS = {
-    ("crm.contacts", "bad_birth_date"): ("stg_crm__contacts", "contact_id",
-                                         "has_invalid_birth_date"),
-    ("crm.contacts", "bad_timestamp"): ("stg_crm__contacts", "contact_id",
-                                        "has_invalid_created_at"),
-    ("shop.customers", "bad_timestamp"): ("stg_shop__customers", "customer_id",
-                                          "has_invalid_created_at"),
+    ("crm.contacts", "bad_birth_date"): (
+        "stg_crm__contacts",
+        "contact_id",
+        "has_invalid_birth_date",
+    ),
+    ("crm.contacts", "bad_timestamp"): (
+        "stg_crm__contacts",
+        "contact_id",
+        "has_invalid_created_at",
+    ),
+    ("shop.customers", "bad_timestamp"): (
+        "stg_shop__customers",
+        "customer_id",
+        "has_invalid_created_at",
+    ),
     ("erp.business_partners", "bad_timestamp"): (
-        "stg_erp__business_partners", "partner_id", "has_invalid_created_at"),
-    ("erp.products", "negative_amount"): ("stg_erp__products", "sku",
-                                          "not is_unit_cost_valid"),
-    ("loyalty.members", "bad_timestamp"): ("stg_loyalty__members", "member_id",
-                                           "has_invalid_enrolled_at"),
+        "stg_erp__business_partners",
+        "partner_id",
+        "has_invalid_created_at",
+    ),
+    ("erp.products", "negative_amount"): (
+        "stg_erp__products",
+        "sku",
+        "not is_unit_cost_valid",
+    ),
+    ("loyalty.members", "bad_timestamp"): (
+        "stg_loyalty__members",
+        "member_id",
+        "has_invalid_enrolled_at",
+    ),
     ("marketing.campaigns", "bad_timestamp"): (
-        "stg_marketing__campaigns", "campaign_id", "has_invalid_scheduled_at"),
+        "stg_marketing__campaigns",
+        "campaign_id",
+        "has_invalid_scheduled_at",
+    ),
 }
 
 
@@ -45,14 +66,18 @@ def warehouse(small_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 
 def _quarantine_union(con: duckdb.DuckDBPyConnection) -> str:
-    names = [r[0] for r in con.execute(
-        "select table_name from information_schema.tables "
-        "where table_name like 'stg\\_%\\_\\_quarantined_rows' escape '\\'"
-    ).fetchall()]
+    names = [
+        r[0]
+        for r in con.execute(
+            "select table_name from information_schema.tables "
+            "where table_name like 'stg\\_%\\_\\_quarantined_rows' escape '\\'"
+        ).fetchall()
+    ]
     assert len(names) == 9
     return " union all ".join(
         f"select source_table, record_key, quarantine_reason from main_staging.{n}"
-        for n in names)
+        for n in names
+    )
 
 
 def test_every_planted_defect_is_quarantined_or_flagged(
@@ -64,15 +89,15 @@ def test_every_planted_defect_is_quarantined_or_flagged(
         f"'{small_raw}/_ground_truth/planted_defects.parquet'"
     ).fetchall()
     assert len(planted) > 50
-    quarantined = {(t, k) for t, k, _ in con.execute(
-        _quarantine_union(con)).fetchall()}
+    quarantined = {(t, k) for t, k, _ in con.execute(_quarantine_union(con)).fetchall()}
     missed = []
     for table, key, defect in planted:
         if (table, defect) in FLAGGED_DEFECTS:
             model, key_column, flag = FLAGGED_DEFECTS[(table, defect)]
             hit = con.execute(
                 f"select count(*) from main_staging.{model} "
-                f"where cast({key_column} as varchar) = ? and {flag}", [key]
+                f"where cast({key_column} as varchar) = ? and {flag}",
+                [key],
             ).fetchone()[0]
             if hit != 1:
                 missed.append((table, key, defect))
@@ -89,10 +114,12 @@ def test_raw_rows_reconcile_with_staged_and_quarantined(
     for source, table in contracts.all_tables():
         raw = pq.read_metadata(small_raw / source / f"{table}.parquet").num_rows
         staged = con.execute(
-            f"select count(*) from main_staging.stg_{source}__{table}").fetchone()[0]
+            f"select count(*) from main_staging.stg_{source}__{table}"
+        ).fetchone()[0]
         held = con.execute(
             f"select count(*) from ({union}) where source_table = ?",
-            [f"{source}.{table}"]).fetchone()[0]
+            [f"{source}.{table}"],
+        ).fetchone()[0]
         assert raw == staged + held, f"{source}.{table}"
 
 
@@ -113,16 +140,26 @@ def test_build_succeeds_when_systems_are_missing(
     tmp_path: Path,
 ) -> None:
     raw = tmp_path / "raw"
-    generate(Params(persons=200, seed=3, as_of=datetime(2026, 11, 1),
-                    empty_systems=("pos", "web", "service", "marketing")), raw)
-    result = run_dbt(["build", "--full-refresh"], raw, tmp_path / "w.duckdb",
-                     tmp_path)
+    generate(
+        Params(
+            persons=200,
+            seed=3,
+            as_of=datetime(2026, 11, 1),
+            empty_systems=("pos", "web", "service", "marketing"),
+        ),
+        raw,
+    )
+    result = run_dbt(["build", "--full-refresh"], raw, tmp_path / "w.duckdb", tmp_path)
     assert result.returncode == 0, result.stdout[-4000:]
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
-    assert con.execute(
-        "select count(*) from main_staging.stg_pos__receipts").fetchone()[0] == 0
-    assert con.execute(
-        "select count(*) from main_staging.stg_crm__contacts").fetchone()[0] > 0
+    assert (
+        con.execute("select count(*) from main_staging.stg_pos__receipts").fetchone()[0]
+        == 0
+    )
+    assert (
+        con.execute("select count(*) from main_staging.stg_crm__contacts").fetchone()[0]
+        > 0
+    )
 
 
 def _write_foreign(raw: Path) -> None:
@@ -131,41 +168,87 @@ def _write_foreign(raw: Path) -> None:
     loaded = datetime(2026, 11, 1)
     rows: dict[tuple[str, str], list[dict]] = {
         ("crm", "contacts"): [
-            {"contact_id": "SF-003X1", "first_name": "  JOHANN ", "last_name":
-             "STRAUß", "email": " J.Strauss@Example.AT ", "phone": "0664 123 4567",
-             "birth_date": "25.10.1975", "street": "Ringstr. 12",
-             "postal_code": "1010", "city": "WIEN", "country_code": "at",
-             "created_at": at, "updated_at": at},
-            {"contact_id": "SF-003X2", "first_name": "Åsa", "last_name":
-             "Lindqvist-Berg", "email": "info@lindqvist.se", "phone":
-             "+46 (0)70 123 45 67", "birth_date": None, "street": "Storgatan 3",
-             "postal_code": "111 22", "city": "Stockholm", "country_code": "SE",
-             "created_at": at, "updated_at": at},
+            {
+                "contact_id": "SF-003X1",
+                "first_name": "  JOHANN ",
+                "last_name": "STRAUß",
+                "email": " J.Strauss@Example.AT ",
+                "phone": "0664 123 4567",
+                "birth_date": "25.10.1975",
+                "street": "Ringstr. 12",
+                "postal_code": "1010",
+                "city": "WIEN",
+                "country_code": "at",
+                "created_at": at,
+                "updated_at": at,
+            },
+            {
+                "contact_id": "SF-003X2",
+                "first_name": "Åsa",
+                "last_name": "Lindqvist-Berg",
+                "email": "info@lindqvist.se",
+                "phone": "+46 (0)70 123 45 67",
+                "birth_date": None,
+                "street": "Storgatan 3",
+                "postal_code": "111 22",
+                "city": "Stockholm",
+                "country_code": "SE",
+                "created_at": at,
+                "updated_at": at,
+            },
         ],
         ("shop", "customers"): [
-            {"customer_id": 42, "email": "asa.lb@mail.se", "first_name": "Asa",
-             "last_name": "Lindqvist Berg", "phone": None, "street": None,
-             "postal_code": None, "city": None, "country_code": "SE",
-             "created_at": at, "updated_at": at},
+            {
+                "customer_id": 42,
+                "email": "asa.lb@mail.se",
+                "first_name": "Asa",
+                "last_name": "Lindqvist Berg",
+                "phone": None,
+                "street": None,
+                "postal_code": None,
+                "city": None,
+                "country_code": "SE",
+                "created_at": at,
+                "updated_at": at,
+            },
         ],
         ("shop", "orders"): [
-            {"order_id": 1, "customer_id": 42, "guest_email": None,
-             "guest_first_name": None, "guest_last_name": None, "guest_phone": None,
-             "shipping_postal_code": "11122", "shipping_country_code": "SE",
-             "status": "completed", "currency_code": "sek",
-             "discount_amount": Decimal("0.00"), "shipping_amount": Decimal("49.00"),
-             "order_total": Decimal("1049.00"), "ordered_at": at},
+            {
+                "order_id": 1,
+                "customer_id": 42,
+                "guest_email": None,
+                "guest_first_name": None,
+                "guest_last_name": None,
+                "guest_phone": None,
+                "shipping_postal_code": "11122",
+                "shipping_country_code": "SE",
+                "status": "completed",
+                "currency_code": "sek",
+                "discount_amount": Decimal("0.00"),
+                "shipping_amount": Decimal("49.00"),
+                "order_total": Decimal("1049.00"),
+                "ordered_at": at,
+            },
         ],
         ("shop", "order_lines"): [
-            {"order_line_id": 10, "order_id": 1, "sku": "x-1", "quantity": 2,
-             "unit_price": Decimal("500.00"), "discount_amount": Decimal("0.00")},
+            {
+                "order_line_id": 10,
+                "order_id": 1,
+                "sku": "x-1",
+                "quantity": 2,
+                "unit_price": Decimal("500.00"),
+                "discount_amount": Decimal("0.00"),
+            },
         ],
     }
     for source, table in contracts.all_tables():
         schema = contracts.schema(source, table)
         records = [{**r, "_loaded_at": loaded} for r in rows.get((source, table), [])]
-        table_data = pa.Table.from_pylist(records, schema=schema) if records \
+        table_data = (
+            pa.Table.from_pylist(records, schema=schema)
+            if records
             else schema.empty_table()
+        )
         (raw / source).mkdir(parents=True, exist_ok=True)
         pq.write_table(table_data, raw / source / f"{table}.parquet")
 
@@ -173,17 +256,19 @@ def _write_foreign(raw: Path) -> None:
 def test_foreign_data_builds_without_code_changes(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     _write_foreign(raw)
-    result = run_dbt(["build", "--full-refresh"], raw, tmp_path / "w.duckdb",
-                     tmp_path)
+    result = run_dbt(["build", "--full-refresh"], raw, tmp_path / "w.duckdb", tmp_path)
     assert result.returncode == 0, result.stdout[-4000:]
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
-    contacts = {r[0]: r[1:] for r in con.execute(
-        "select contact_id, first_name, last_name_normalized, email, phone_e164, "
-        "birth_date, street_normalized, city, is_email_role_mailbox, country_code "
-        "from main_staging.stg_crm__contacts").fetchall()}
+    contacts = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "select contact_id, first_name, last_name_normalized, email, phone_e164, "
+            "birth_date, street_normalized, city, is_email_role_mailbox, country_code "
+            "from main_staging.stg_crm__contacts"
+        ).fetchall()
+    }
     johann = contacts["SF-003X1"]
-    assert johann[:4] == ("Johann", "strauss", "j.strauss@example.at",
-                          "+436641234567")
+    assert johann[:4] == ("Johann", "strauss", "j.strauss@example.at", "+436641234567")
     assert str(johann[4]) == "1975-10-25"
     assert johann[5:7] == ("ringstr 12", "Wien")
     assert johann[8] == "AT"

@@ -25,8 +25,10 @@ def _generate(args: argparse.Namespace) -> int:
     params = Params(**kwargs)  # type: ignore[arg-type]
     steps = 13
     started = time.perf_counter()
-    with tqdm(total=steps, desc="generate", unit="step", disable=args.quiet,
-              file=sys.stderr) as bar:
+    with tqdm(
+        total=steps, desc="generate", unit="step", disable=args.quiet, file=sys.stderr
+    ) as bar:
+
         def progress(step: str) -> None:
             bar.set_postfix_str(step)
             bar.update(1)
@@ -36,8 +38,10 @@ def _generate(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     rows = manifest["rows"]
     assert isinstance(rows, dict)
-    print(f"wrote {sum(rows.values()):,} rows in {len(rows)} tables of "
-          f"{len(SYSTEMS)} systems to {args.out} in {elapsed:.1f} s")
+    print(
+        f"wrote {sum(rows.values()):,} rows in {len(rows)} tables of "
+        f"{len(SYSTEMS)} systems to {args.out} in {elapsed:.1f} s"
+    )
     return 0
 
 
@@ -60,16 +64,26 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     gen = sub.add_parser("generate", help="generate nine-system demo data")
-    gen.add_argument("--persons", type=int, default=2000,
-                     help="number of true persons to simulate (default 2000)")
+    gen.add_argument(
+        "--persons",
+        type=int,
+        default=2000,
+        help="number of true persons to simulate (default 2000)",
+    )
     gen.add_argument("--seed", type=int, default=42, help="random seed")
     gen.add_argument("--out", default="data/raw", help="output directory")
-    gen.add_argument("--as-of", default=None,
-                     help="end of the simulated history, ISO date or time in "
-                          "UTC (default: today 00:00 UTC)")
-    gen.add_argument("--empty", default="",
-                     help="comma-separated systems to write as empty tables, "
-                          "e.g. 'pos,web' (a retailer without those systems)")
+    gen.add_argument(
+        "--as-of",
+        default=None,
+        help="end of the simulated history, ISO date or time in "
+        "UTC (default: today 00:00 UTC)",
+    )
+    gen.add_argument(
+        "--empty",
+        default="",
+        help="comma-separated systems to write as empty tables, "
+        "e.g. 'pos,web' (a retailer without those systems)",
+    )
     gen.add_argument("--quiet", action="store_true", help="no progress bar")
     gen.set_defaults(func=_generate)
 

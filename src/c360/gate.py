@@ -47,15 +47,39 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
         Step("ruff check", [_bin("ruff"), "check", "src", "tests"]),
         Step("ruff format", [_bin("ruff"), "format", "--check", "src", "tests"]),
         Step("pytest", [_bin("pytest"), "-q"]),
-        Step("generate data", [_bin("c360"), "generate", "--persons", str(persons),
-                               "--seed", str(seed), "--out", env["C360_RAW_DIR"],
-                               "--quiet"], env=env),
-        Step("dbt build", [_bin("dbt"), "build", "--full-refresh"],
-             needs=("generate data",), env=env),
-        Step("source freshness", [_bin("dbt"), "source", "freshness"],
-             needs=("generate data",), env=env),
-        Step("sqlfluff lint", [_bin("sqlfluff"), "lint", "models", "data-tests",
-                               "analyses"], needs=("dbt build",), env=env),
+        Step(
+            "generate data",
+            [
+                _bin("c360"),
+                "generate",
+                "--persons",
+                str(persons),
+                "--seed",
+                str(seed),
+                "--out",
+                env["C360_RAW_DIR"],
+                "--quiet",
+            ],
+            env=env,
+        ),
+        Step(
+            "dbt build",
+            [_bin("dbt"), "build", "--full-refresh"],
+            needs=("generate data",),
+            env=env,
+        ),
+        Step(
+            "source freshness",
+            [_bin("dbt"), "source", "freshness"],
+            needs=("generate data",),
+            env=env,
+        ),
+        Step(
+            "sqlfluff lint",
+            [_bin("sqlfluff"), "lint", "models", "data-tests", "analyses"],
+            needs=("dbt build",),
+            env=env,
+        ),
     ]
 
 
@@ -66,21 +90,22 @@ def run_gate(root: Path, persons: int, seed: int) -> int:
     for step in gate_steps(root, persons, seed):
         blocked = [n for n in step.needs if status_of.get(n) != "PASS"]
         if blocked:
-            outcomes.append(Outcome(step.name, "SKIP", 0.0,
-                                    f"needs {', '.join(blocked)}"))
+            outcomes.append(
+                Outcome(step.name, "SKIP", 0.0, f"needs {', '.join(blocked)}")
+            )
             status_of[step.name] = "SKIP"
             continue
         print(f"\n=== gate: {step.name}: {' '.join(step.argv)}", flush=True)
         started = time.perf_counter()
         try:
-            code = subprocess.call(step.argv, cwd=root,
-                                   env={**os.environ, **step.env})
+            code = subprocess.call(step.argv, cwd=root, env={**os.environ, **step.env})
             detail = "" if code == 0 else f"exit code {code}"
         except FileNotFoundError as exc:
             code, detail = 127, f"not found: {exc.filename}"
         status = "PASS" if code == 0 else "FAIL"
-        outcomes.append(Outcome(step.name, status, time.perf_counter() - started,
-                                detail))
+        outcomes.append(
+            Outcome(step.name, status, time.perf_counter() - started, detail)
+        )
         status_of[step.name] = status
     print(summary(outcomes))
     return 0 if all(o.status == "PASS" for o in outcomes) else 1

@@ -27,9 +27,7 @@ def summary(path: Path) -> str:
         ).fetchall()
         lines = [f"warehouse: {path.resolve()}"]
         for schema, name in rows:
-            count = con.execute(
-                f'select count(*) from "{schema}"."{name}"'
-            ).fetchone()
+            count = con.execute(f'select count(*) from "{schema}"."{name}"').fetchone()
             lines.append(f"  {schema}.{name:<45} {count[0]:>12,}")
         return "\n".join(lines)
     finally:

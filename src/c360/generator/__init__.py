@@ -43,16 +43,21 @@ def _column(values: np.ndarray, dtype: pa.DataType) -> pa.Array:
     return pa.array(values, type=dtype, from_pandas=True)
 
 
-def _table(source: str, table: str, cols: Columns | None,
-           loaded_at: np.datetime64) -> pa.Table:
+def _table(
+    source: str, table: str, cols: Columns | None, loaded_at: np.datetime64
+) -> pa.Table:
     schema = contracts.schema(source, table)
     if cols is None:
         return schema.empty_table()
     rows = len(next(iter(cols.values())))
-    arrays = [_column(cols[f.name], f.type) for f in schema
-              if f.name != contracts.LOADED_AT[0]]
-    stamp = pa.array(np.full(rows, loaded_at.astype("datetime64[us]")),
-                     type=contracts.TS)
+    arrays = [
+        _column(cols[f.name], f.type)
+        for f in schema
+        if f.name != contracts.LOADED_AT[0]
+    ]
+    stamp = pa.array(
+        np.full(rows, loaded_at.astype("datetime64[us]")), type=contracts.TS
+    )
     return pa.Table.from_arrays([*arrays, stamp], schema=schema)
 
 
@@ -61,8 +66,9 @@ def _write(table: pa.Table, path: Path) -> None:
     pq.write_table(table, path, compression="zstd", row_group_size=1_000_000)
 
 
-def generate(params: Params, out_dir: Path,
-             progress: Callable[[str], None] | None = None) -> dict[str, object]:
+def generate(
+    params: Params, out_dir: Path, progress: Callable[[str], None] | None = None
+) -> dict[str, object]:
     """Simulate, write every file, and return the manifest."""
     progress = progress or (lambda _step: None)
     out_dir = Path(out_dir)
@@ -88,26 +94,50 @@ def generate(params: Params, out_dir: Path,
     out = World(params, pop, rng, sink).build(progress)
     rows = {f"{s}.{t}": rows[f"{s}.{t}"] for s, t in contracts.all_tables()}
 
-    truth = [(t, ids, persons) for t, ids, persons in out.truth
-             if t.split(".")[0] not in params.empty_systems]
-    _write(pa.table({
-        "source_table": pa.array(np.concatenate(
-            [np.full(len(ids), t, dtype=object) for t, ids, _ in truth]),
-            type=pa.string()).dictionary_encode(),
-        "record_id": pa.array(np.concatenate(
-            [ids.astype(object) for _, ids, _ in truth]), type=pa.string()),
-        "person_id": pa.array(np.concatenate([p for _, _, p in truth]),
-                              type=pa.int64()),
-    }), out_dir / TRUTH_DIR / "record_person.parquet")
-    _write(pa.table({
-        "source_table": pa.array(np.concatenate(
-            [np.full(len(k), t, dtype=object) for t, k, _ in defects]),
-            type=pa.string()),
-        "record_key": pa.array(np.concatenate([k for _, k, _ in defects]),
-                               type=pa.string()),
-        "defect": pa.array(np.concatenate([d for _, _, d in defects]),
-                           type=pa.string()),
-    }), out_dir / TRUTH_DIR / "planted_defects.parquet")
+    truth = [
+        (t, ids, persons)
+        for t, ids, persons in out.truth
+        if t.split(".")[0] not in params.empty_systems
+    ]
+    _write(
+        pa.table(
+            {
+                "source_table": pa.array(
+                    np.concatenate(
+                        [np.full(len(ids), t, dtype=object) for t, ids, _ in truth]
+                    ),
+                    type=pa.string(),
+                ).dictionary_encode(),
+                "record_id": pa.array(
+                    np.concatenate([ids.astype(object) for _, ids, _ in truth]),
+                    type=pa.string(),
+                ),
+                "person_id": pa.array(
+                    np.concatenate([p for _, _, p in truth]), type=pa.int64()
+                ),
+            }
+        ),
+        out_dir / TRUTH_DIR / "record_person.parquet",
+    )
+    _write(
+        pa.table(
+            {
+                "source_table": pa.array(
+                    np.concatenate(
+                        [np.full(len(k), t, dtype=object) for t, k, _ in defects]
+                    ),
+                    type=pa.string(),
+                ),
+                "record_key": pa.array(
+                    np.concatenate([k for _, k, _ in defects]), type=pa.string()
+                ),
+                "defect": pa.array(
+                    np.concatenate([d for _, _, d in defects]), type=pa.string()
+                ),
+            }
+        ),
+        out_dir / TRUTH_DIR / "planted_defects.parquet",
+    )
     progress("ground truth written")
 
     manifest = {

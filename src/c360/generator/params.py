@@ -72,8 +72,7 @@ class Params:
         unknown = sorted(set(self.empty_systems) - set(SYSTEMS))
         if unknown:
             raise ValueError(
-                f"unknown system(s) {', '.join(unknown)}; "
-                f"known: {', '.join(SYSTEMS)}"
+                f"unknown system(s) {', '.join(unknown)}; known: {', '.join(SYSTEMS)}"
             )
 
     def to_dict(self) -> dict[str, object]:

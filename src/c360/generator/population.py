@@ -18,10 +18,30 @@ DAY = 86_400
 
 _TRANSLIT = str.maketrans(
     {
-        "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e",
-        "ê": "e", "ë": "e", "à": "a", "â": "a", "ç": "c", "î": "i", "ï": "i",
-        "ô": "o", "û": "u", "ù": "u", "ÿ": "y", "ñ": "n", "ø": "o", "å": "a",
-        "É": "e", " ": "", "'": "", "-": "",
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "é": "e",
+        "è": "e",
+        "ê": "e",
+        "ë": "e",
+        "à": "a",
+        "â": "a",
+        "ç": "c",
+        "î": "i",
+        "ï": "i",
+        "ô": "o",
+        "û": "u",
+        "ù": "u",
+        "ÿ": "y",
+        "ñ": "n",
+        "ø": "o",
+        "å": "a",
+        "É": "e",
+        " ": "",
+        "'": "",
+        "-": "",
     }
 )
 
@@ -107,7 +127,10 @@ def _addresses(
 
 
 _PHONE_HEADS: dict[str, tuple[str, ...]] = {
-    "DE": ("15", "16", "17"), "FR": ("6", "7"), "NL": ("6",), "GB": ("7",),
+    "DE": ("15", "16", "17"),
+    "FR": ("6", "7"),
+    "NL": ("6",),
+    "GB": ("7",),
     "CH": ("75", "76", "77", "78", "79"),
 }
 
@@ -132,8 +155,9 @@ def _phone_numbers(rng: np.random.Generator, country_idx: np.ndarray) -> np.ndar
     return out
 
 
-def _email_local(rng: np.random.Generator, first: str, last: str,
-                 birth_year: int) -> str:
+def _email_local(
+    rng: np.random.Generator, first: str, last: str, birth_year: int
+) -> str:
     f, la = ascii_fold(first), ascii_fold(last)
     pattern = int(rng.integers(0, 7))
     if pattern == 0:
@@ -174,7 +198,7 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     window_start = as_of - int(params.years * 365.25 * DAY)
 
     # Households: a share of people live with someone else (same address).
-    shared = int(round(n * dirt.shared_address))
+    shared = round(n * dirt.shared_address)
     sizes: list[int] = [1] * (n - shared)
     remaining = shared
     while remaining > 0:
@@ -193,8 +217,9 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     household_size = sizes_arr[household]
 
     weights = np.array([c.weight for c in ref.COUNTRIES])
-    hh_country = rng.choice(len(ref.COUNTRIES), size=n_households,
-                            p=weights / weights.sum())
+    hh_country = rng.choice(
+        len(ref.COUNTRIES), size=n_households, p=weights / weights.sum()
+    )
     country = hh_country[household]
 
     hh_street = np.empty(n_households, dtype=object)
@@ -205,7 +230,8 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     hh_city_new = np.empty(n_households, dtype=object)
     hh_moves = rng.random(n_households) < dirt.mover
     hh_moved_at = np.where(
-        hh_moves, rng.integers(window_start, as_of - 30 * DAY, n_households),
+        hh_moves,
+        rng.integers(window_start, as_of - 30 * DAY, n_households),
         NEVER,
     )
     hh_street[:], hh_postal[:], hh_city[:] = _addresses(rng, hh_country)
@@ -213,7 +239,10 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     hh_street_new[:], hh_postal_new[:], hh_city_new[:] = hh_street, hh_postal, hh_city
     new_street, new_postal, new_city = _addresses(rng, hh_country[moving])
     hh_street_new[moving], hh_postal_new[moving], hh_city_new[moving] = (
-        new_street, new_postal, new_city)
+        new_street,
+        new_postal,
+        new_city,
+    )
 
     # Names: household members mostly share a surname.
     gender = rng.integers(0, 2, n)
@@ -237,13 +266,12 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
             last[i] = hh_surname[household[i]]
 
     age_days = rng.integers(18 * 365, 85 * 365, n)
-    birth_date = (np.datetime64(params.as_of, "D")
-                  - age_days.astype("timedelta64[D]"))
+    birth_date = np.datetime64(params.as_of, "D") - age_days.astype("timedelta64[D]")
 
     # Namesakes: people living alone copy the name of someone else and move
     # to that person's city (same name, same city, different person).
     singles = np.flatnonzero(household_size == 1)
-    k = min(int(round(n * dirt.namesake)), len(singles) // 2)
+    k = min(round(n * dirt.namesake), len(singles) // 2)
     if k:
         chosen = rng.choice(singles, size=2 * k, replace=False)
         copiers, originals = chosen[:k], chosen[k:]
@@ -254,13 +282,17 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
             street, postal, _ = (x[0] for x in _addresses(rng, country[[b]]))
             hh_street[ha], hh_postal[ha], hh_city[ha] = street, postal, hh_city[hb]
             hh_street_new[ha], hh_postal_new[ha], hh_city_new[ha] = (
-                street, postal, hh_city[hb])
+                street,
+                postal,
+                hh_city[hb],
+            )
             hh_moved_at[ha] = NEVER
 
     # Surname change on marriage, mostly women.
     changes = rng.random(n) < dirt.surname_change * np.where(gender == 0, 1.6, 0.4)
-    married_at = np.where(changes,
-                          rng.integers(window_start, as_of - 30 * DAY, n), NEVER)
+    married_at = np.where(
+        changes, rng.integers(window_start, as_of - 30 * DAY, n), NEVER
+    )
     last_new = last.copy()
     for i in np.flatnonzero(changes):
         pool = surname_pools[ref.COUNTRIES[country[i]].language]
@@ -271,8 +303,9 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     email1 = np.empty(n, dtype=object)
     email2 = np.full(n, None, dtype=object)
     has_second = rng.random(n) < dirt.second_email
-    email2_at = np.where(has_second,
-                         rng.integers(window_start, as_of - 60 * DAY, n), NEVER)
+    email2_at = np.where(
+        has_second, rng.integers(window_start, as_of - 60 * DAY, n), NEVER
+    )
     years = birth_date.astype("datetime64[Y]").astype(int) + 1970
     for i in range(n):
         domains = ref.EMAIL_DOMAINS[ref.COUNTRIES[country[i]].code]
@@ -285,7 +318,7 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
 
     family_email = np.full(n, None, dtype=object)
     multi = np.flatnonzero(household_size > 1)
-    wanted = int(round(n * dirt.family_email))
+    wanted = round(n * dirt.family_email)
     if wanted and len(multi):
         # members of each multi-person household, found by binary search
         multi = multi[np.argsort(household[multi], kind="stable")]
@@ -293,24 +326,24 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
         hh_multi = np.unique(multi_hh)
         n_hh = min(len(hh_multi), max(1, int(wanted / 2.6)))
         picked = np.sort(rng.choice(hh_multi, size=n_hh, replace=False))
-        family_word = {"de": "familie", "fr": "famille", "nl": "familie",
-                       "en": "the"}
+        family_word = {"de": "familie", "fr": "famille", "nl": "familie", "en": "the"}
         for h in picked:
             lo, hi = np.searchsorted(multi_hh, [h, h + 1])
             c = ref.COUNTRIES[hh_country[h]]
             local = f"{family_word[c.language]}.{ascii_fold(hh_surname[h])}"
             domains = ref.EMAIL_DOMAINS[c.code]
             family_email[multi[lo:hi]] = book.claim(
-                local, domains[int(rng.integers(len(domains)))])
+                local, domains[int(rng.integers(len(domains)))]
+            )
 
     role_email = np.full(n, None, dtype=object)
-    wanted = int(round(n * dirt.role_mailbox))
+    wanted = round(n * dirt.role_mailbox)
     if wanted:
         people = rng.choice(n, size=wanted, replace=False)
         start = 0
         while start < wanted:
             size = int(rng.integers(3, 9))
-            group = people[start:start + size]
+            group = people[start : start + size]
             start += size
             word = ref.COMPANY_WORDS[int(rng.integers(len(ref.COMPANY_WORDS)))]
             word2 = ascii_fold(last[group[0]])
@@ -325,19 +358,22 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     phone1 = np.empty(n, dtype=object)
     phone2 = np.full(n, None, dtype=object)
     new_phone = rng.random(n) < dirt.new_phone
-    phone2_at = np.where(new_phone,
-                         rng.integers(window_start, as_of - 400 * DAY, n), NEVER)
+    phone2_at = np.where(
+        new_phone, rng.integers(window_start, as_of - 400 * DAY, n), NEVER
+    )
     phone1[:] = _phone_numbers(rng, country)
     changers = np.flatnonzero(new_phone)
     phone2[changers] = _phone_numbers(rng, country[changers])
-    reusers_wanted = int(round(n * dirt.phone_reuse))
+    reusers_wanted = round(n * dirt.phone_reuse)
     donors = np.flatnonzero(new_phone)
     candidates = np.flatnonzero(~new_phone)
     if reusers_wanted and len(donors) and len(candidates):
-        by_country = {c: donors[country[donors] == c]
-                      for c in range(len(ref.COUNTRIES))}
-        reusers = rng.choice(candidates, size=min(reusers_wanted, len(candidates)),
-                             replace=False)
+        by_country = {
+            c: donors[country[donors] == c] for c in range(len(ref.COUNTRIES))
+        }
+        reusers = rng.choice(
+            candidates, size=min(reusers_wanted, len(candidates)), replace=False
+        )
         used_donor: dict[int, bool] = {}
         for b in np.sort(reusers):
             pool = by_country[country[b]]
@@ -348,20 +384,38 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
                 continue
             used_donor[a] = True
             phone2[b] = phone1[a]
-            phone2_at[b] = min(int(phone2_at[a]) + int(rng.integers(60, 400)) * DAY,
-                               as_of - 5 * DAY)
+            phone2_at[b] = min(
+                int(phone2_at[a]) + int(rng.integers(60, 400)) * DAY, as_of - 5 * DAY
+            )
 
     since = rng.integers(window_start - 2 * 365 * DAY, as_of - 20 * DAY, n)
     since = np.maximum(since, window_start)
 
     return Population(
-        n=n, country=country, household=household, household_size=household_size,
-        gender=gender, first=first, last=last, last_new=last_new,
-        married_at=married_at, birth_date=birth_date,
-        street=hh_street[household], postal=hh_postal[household],
-        city=hh_city[household], street_new=hh_street_new[household],
-        postal_new=hh_postal_new[household], city_new=hh_city_new[household],
-        moved_at=hh_moved_at[household], email1=email1, email2=email2,
-        email2_at=email2_at, family_email=family_email, role_email=role_email,
-        phone1=phone1, phone2=phone2, phone2_at=phone2_at, since=since,
+        n=n,
+        country=country,
+        household=household,
+        household_size=household_size,
+        gender=gender,
+        first=first,
+        last=last,
+        last_new=last_new,
+        married_at=married_at,
+        birth_date=birth_date,
+        street=hh_street[household],
+        postal=hh_postal[household],
+        city=hh_city[household],
+        street_new=hh_street_new[household],
+        postal_new=hh_postal_new[household],
+        city_new=hh_city_new[household],
+        moved_at=hh_moved_at[household],
+        email1=email1,
+        email2=email2,
+        email2_at=email2_at,
+        family_email=family_email,
+        role_email=role_email,
+        phone1=phone1,
+        phone2=phone2,
+        phone2_at=phone2_at,
+        since=since,
     )

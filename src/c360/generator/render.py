@@ -14,11 +14,32 @@ from c360.generator.params import DirtRates
 from c360.generator.population import Population, ascii_fold
 
 _KEYBOARD_NEIGHBOURS = {
-    "a": "sqz", "b": "vn", "c": "xv", "d": "sf", "e": "wr", "f": "dg",
-    "g": "fh", "h": "gj", "i": "uo", "j": "hk", "k": "jl", "l": "k",
-    "m": "n", "n": "bm", "o": "ip", "p": "o", "q": "wa", "r": "et",
-    "s": "ad", "t": "rz", "u": "zi", "v": "cb", "w": "qe", "x": "yc",
-    "y": "tu", "z": "tu",
+    "a": "sqz",
+    "b": "vn",
+    "c": "xv",
+    "d": "sf",
+    "e": "wr",
+    "f": "dg",
+    "g": "fh",
+    "h": "gj",
+    "i": "uo",
+    "j": "hk",
+    "k": "jl",
+    "l": "k",
+    "m": "n",
+    "n": "bm",
+    "o": "ip",
+    "p": "o",
+    "q": "wa",
+    "r": "et",
+    "s": "ad",
+    "t": "rz",
+    "u": "zi",
+    "v": "cb",
+    "w": "qe",
+    "x": "yc",
+    "y": "tu",
+    "z": "tu",
 }
 
 # Phone styles: 0 E.164, 1 international spaced, 2 national digits,
@@ -76,18 +97,21 @@ def format_phone(digits: str, country: ref.Country, style: int) -> str:
 class Renderer:
     """Renders identity attributes of persons at given times."""
 
-    def __init__(self, pop: Population, rng: np.random.Generator,
-                 dirt: DirtRates) -> None:
+    def __init__(
+        self, pop: Population, rng: np.random.Generator, dirt: DirtRates
+    ) -> None:
         self.pop = pop
         self.rng = rng
         self.dirt = dirt
 
-    def names(self, persons: np.ndarray, at: np.ndarray,
-              *, typo_rate: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def names(
+        self, persons: np.ndarray, at: np.ndarray, *, typo_rate: float | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         pop, rng, dirt = self.pop, self.rng, self.dirt
         first = pop.first[persons].copy()
-        last = np.where(at >= pop.married_at[persons], pop.last_new[persons],
-                        pop.last[persons])
+        last = np.where(
+            at >= pop.married_at[persons], pop.last_new[persons], pop.last[persons]
+        )
         m = len(persons)
         u_nick, u_typo, u_swap, u_case = rng.random((4, m))
         for j in np.flatnonzero(u_nick < dirt.nickname):
@@ -112,8 +136,9 @@ class Renderer:
                 first[j], last[j] = f" {first[j]}  ", f"{last[j]} "
         return first, last
 
-    def emails(self, persons: np.ndarray, at: np.ndarray,
-               *, shared_ok: bool = True) -> np.ndarray:
+    def emails(
+        self, persons: np.ndarray, at: np.ndarray, *, shared_ok: bool = True
+    ) -> np.ndarray:
         pop, rng, dirt = self.pop, self.rng, self.dirt
         m = len(persons)
         u_second, u_shared, u_variant, u_placeholder = rng.random((4, m))
@@ -140,33 +165,46 @@ class Renderer:
                 out[j] = f"{e}\t"
         for j in np.flatnonzero(u_placeholder < dirt.placeholder):
             out[j] = ref.PLACEHOLDER_EMAILS[
-                int(rng.integers(len(ref.PLACEHOLDER_EMAILS)))]
+                int(rng.integers(len(ref.PLACEHOLDER_EMAILS)))
+            ]
         return out
 
-    def phones(self, persons: np.ndarray, at: np.ndarray,
-               *, canonical: int, styles: tuple[int, ...] = tuple(range(6)),
-               ) -> np.ndarray:
+    def phones(
+        self,
+        persons: np.ndarray,
+        at: np.ndarray,
+        *,
+        canonical: int,
+        styles: tuple[int, ...] = tuple(range(6)),
+    ) -> np.ndarray:
         pop, rng, dirt = self.pop, self.rng, self.dirt
         m = len(persons)
-        digits = np.where(at >= pop.phone2_at[persons], pop.phone2[persons],
-                          pop.phone1[persons])
+        digits = np.where(
+            at >= pop.phone2_at[persons], pop.phone2[persons], pop.phone1[persons]
+        )
         u_mixed, u_style, u_placeholder = rng.random((3, m))
         # a "mixed" record is written in any style but the system's own
         others = np.array([s for s in styles if s != canonical] or [canonical])
-        style = np.where(u_mixed < dirt.phone_mixed_format,
-                         others[(u_style * len(others)).astype(int)], canonical)
+        style = np.where(
+            u_mixed < dirt.phone_mixed_format,
+            others[(u_style * len(others)).astype(int)],
+            canonical,
+        )
         country = pop.country[persons]
         out = np.empty(m, dtype=object)
         for j in range(m):
-            out[j] = format_phone(digits[j], ref.COUNTRIES[country[j]],
-                                  int(style[j]))
+            out[j] = format_phone(digits[j], ref.COUNTRIES[country[j]], int(style[j]))
         for j in np.flatnonzero(u_placeholder < dirt.placeholder):
             out[j] = ref.PLACEHOLDER_PHONES[
-                int(rng.integers(len(ref.PLACEHOLDER_PHONES)))]
+                int(rng.integers(len(ref.PLACEHOLDER_PHONES)))
+            ]
         return out
 
-    def addresses(self, persons: np.ndarray, at: np.ndarray,
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def addresses(
+        self,
+        persons: np.ndarray,
+        at: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         pop, rng, dirt = self.pop, self.rng, self.dirt
         moved = at >= pop.moved_at[persons]
         street = np.where(moved, pop.street_new[persons], pop.street[persons])
@@ -189,8 +227,9 @@ class Renderer:
         codes = np.array([c.code for c in ref.COUNTRIES], dtype=object)[country]
         return street, postal, city, codes
 
-    def birth_dates(self, persons: np.ndarray, *, missing: float = 0.1,
-                    german_format: float = 0.0) -> np.ndarray:
+    def birth_dates(
+        self, persons: np.ndarray, *, missing: float = 0.1, german_format: float = 0.0
+    ) -> np.ndarray:
         dates = self.pop.birth_date[persons].astype(str)
         out = dates.astype(object)
         u_missing, u_format = self.rng.random((2, len(persons)))

@@ -41,8 +41,9 @@ class Output:
 
 
 def _ids(prefix: str, start: int, count: int, width: int) -> np.ndarray:
-    return np.array([f"{prefix}{i:0{width}d}" for i in range(start, start + count)],
-                    dtype=object)
+    return np.array(
+        [f"{prefix}{i:0{width}d}" for i in range(start, start + count)], dtype=object
+    )
 
 
 def _between(rng: np.random.Generator, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -58,8 +59,9 @@ def _money(values: np.ndarray) -> np.ndarray:
 class World:
     """Builds every source table from one population and one random stream."""
 
-    def __init__(self, params: Params, pop: Population,
-                 rng: np.random.Generator, sink: Sink) -> None:
+    def __init__(
+        self, params: Params, pop: Population, rng: np.random.Generator, sink: Sink
+    ) -> None:
         self.params = params
         self.sink = sink
         self.pop = pop
@@ -74,8 +76,9 @@ class World:
 
     # -- helpers -----------------------------------------------------------
     def truth(self, table: str, ids: np.ndarray, persons: np.ndarray) -> None:
-        self.out.truth.append((table, np.asarray(ids).astype(str),
-                               np.asarray(persons, dtype=np.int64)))
+        self.out.truth.append(
+            (table, np.asarray(ids).astype(str), np.asarray(persons, dtype=np.int64))
+        )
 
     def emit(self, *tables: tuple[str, str]) -> None:
         """Hand finished tables to the sink (which writes them) and free them."""
@@ -97,10 +100,17 @@ class World:
             for k in range(45):
                 adjective = ref.PRODUCT_ADJECTIVES[k % len(ref.PRODUCT_ADJECTIVES)]
                 list_price = round(price * float(rng.lognormal(0, 0.35)), 2) - 0.01
-                unit_cost = round(list_price * cost_ratio
-                                  * float(rng.uniform(0.85, 1.15)), 2)
-                rows.append((f"{adjective} {category.rstrip('s')} {k + 1}",
-                             category, list_price, unit_cost))
+                unit_cost = round(
+                    list_price * cost_ratio * float(rng.uniform(0.85, 1.15)), 2
+                )
+                rows.append(
+                    (
+                        f"{adjective} {category.rstrip('s')} {k + 1}",
+                        category,
+                        list_price,
+                        unit_cost,
+                    )
+                )
         n = len(rows)
         self.sku = _ids("SKU-", 10001, n, 5)
         self.sku_price_eur = np.array([r[2] for r in rows])
@@ -114,12 +124,14 @@ class World:
             "currency_code": np.full(n, "EUR", dtype=object),
             "unit_cost": _money([r[3] for r in rows]),
             "list_price": _money(self.sku_price_eur),
-            "changed_at": _between(rng, np.full(n, self.window_start),
-                                   np.full(n, self.as_of - DAY)),
+            "changed_at": _between(
+                rng, np.full(n, self.window_start), np.full(n, self.as_of - DAY)
+            ),
         }
 
-    def _lines(self, n_parents: int, mean_extra: float,
-               currency: np.ndarray) -> tuple[np.ndarray, ...]:
+    def _lines(
+        self, n_parents: int, mean_extra: float, currency: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
         """Line items for parents: (parent index, sku, quantity, price, discount)."""
         rng = self.rng
         counts = 1 + rng.poisson(mean_extra, n_parents)
@@ -127,11 +139,13 @@ class World:
         m = len(parent)
         sku_idx = rng.choice(len(self.sku), size=m, p=self.sku_weights)
         quantity = 1 + (rng.random(m) < 0.15) + (rng.random(m) < 0.03)
-        price = self._price_in(self.sku_price_eur[sku_idx]
-                               * rng.uniform(0.95, 1.05, m), currency[parent])
+        price = self._price_in(
+            self.sku_price_eur[sku_idx] * rng.uniform(0.95, 1.05, m), currency[parent]
+        )
         discounted = rng.random(m) < 0.12
-        discount = _money(np.where(discounted, price * quantity
-                                   * rng.uniform(0.1, 0.3, m), 0.0))
+        discount = _money(
+            np.where(discounted, price * quantity * rng.uniform(0.1, 0.3, m), 0.0)
+        )
         return parent, self.sku[sku_idx], quantity.astype(np.int64), price, discount
 
     # -- CRM -----------------------------------------------------------------
@@ -149,15 +163,23 @@ class World:
         ids = _ids("C", 100001, m, 7)
         self.crm_contact_of = {int(p): ids[j] for j, p in enumerate(persons)}
         self.out.tables[("crm", "contacts")] = {
-            "contact_id": ids, "first_name": first, "last_name": last,
+            "contact_id": ids,
+            "first_name": first,
+            "last_name": last,
             "email": self._sometimes_missing(
-                self.render.emails(persons, updated), 0.08),
+                self.render.emails(persons, updated), 0.08
+            ),
             "phone": self._sometimes_missing(
-                self.render.phones(persons, updated, canonical=NATIONAL), 0.2),
-            "birth_date": self.render.birth_dates(persons, missing=0.15,
-                                                  german_format=0.1),
-            "street": street, "postal_code": postal, "city": city,
-            "country_code": country, "created_at": created,
+                self.render.phones(persons, updated, canonical=NATIONAL), 0.2
+            ),
+            "birth_date": self.render.birth_dates(
+                persons, missing=0.15, german_format=0.1
+            ),
+            "street": street,
+            "postal_code": postal,
+            "city": city,
+            "country_code": country,
+            "created_at": created,
             "updated_at": updated,
         }
         self.truth("crm.contacts", ids, persons)
@@ -173,8 +195,9 @@ class World:
         rng, pop = self.rng, self.pop
         persons = self.pick_members(0.55)
         dupes = persons[rng.random(len(persons)) < self.dirt.shop_duplicate]
-        is_second = np.concatenate([np.zeros(len(persons), bool),
-                                    np.ones(len(dupes), bool)])
+        is_second = np.concatenate(
+            [np.zeros(len(persons), bool), np.ones(len(dupes), bool)]
+        )
         persons = np.concatenate([persons, dupes])
         order = rng.permutation(len(persons))
         persons, is_second = persons[order], is_second[order]
@@ -188,12 +211,18 @@ class World:
         street, postal, city, country = self.render.addresses(persons, updated)
         ids = np.arange(500001, 500001 + m, dtype=np.int64)
         self.out.tables[("shop", "customers")] = {
-            "customer_id": ids, "email": email, "first_name": first,
+            "customer_id": ids,
+            "email": email,
+            "first_name": first,
             "last_name": last,
             "phone": self._sometimes_missing(
-                self.render.phones(persons, updated, canonical=E164), 0.4),
-            "street": street, "postal_code": postal, "city": city,
-            "country_code": country, "created_at": created,
+                self.render.phones(persons, updated, canonical=E164), 0.4
+            ),
+            "street": street,
+            "postal_code": postal,
+            "city": city,
+            "country_code": country,
+            "created_at": created,
             "updated_at": updated,
         }
         self.truth("shop.customers", ids.astype(str), persons)
@@ -211,8 +240,7 @@ class World:
         g_ordered = _between(rng, pop.since[g_persons], self.as_of - DAY)
         o_persons = np.concatenate([a_persons, g_persons])
         o_at = np.concatenate([a_ordered, g_ordered])
-        o_customer = np.concatenate([ids[acct],
-                                     np.full(len(g_persons), NULL_INT)])
+        o_customer = np.concatenate([ids[acct], np.full(len(g_persons), NULL_INT)])
         sort = np.argsort(o_at, kind="stable")
         o_persons, o_at, o_customer = o_persons[sort], o_at[sort], o_customer[sort]
         n = len(o_persons)
@@ -224,40 +252,61 @@ class World:
         guest_phone = np.full(n, None, dtype=object)
         guest_email[g_idx] = self.render.emails(o_persons[g_idx], o_at[g_idx])
         guest_first[g_idx], guest_last[g_idx] = self.render.names(
-            o_persons[g_idx], o_at[g_idx])
-        guest_phone[g_idx] = self._sometimes_missing(self.render.phones(
-            o_persons[g_idx], o_at[g_idx], canonical=E164), 0.3)
+            o_persons[g_idx], o_at[g_idx]
+        )
+        guest_phone[g_idx] = self._sometimes_missing(
+            self.render.phones(o_persons[g_idx], o_at[g_idx], canonical=E164), 0.3
+        )
         _, postal, _, country = self.render.addresses(o_persons, o_at)
         currency = self.currencies[pop.country[o_persons]]
         order_ids = np.arange(7000001, 7000001 + n, dtype=np.int64)
         parent, sku, qty, price, line_disc = self._lines(n, 1.3, currency)
         line_net = np.bincount(parent, weights=qty * price - line_disc, minlength=n)
-        coupon = _money(np.where(rng.random(n) < 0.08,
-                                 np.minimum(rng.choice([5.0, 10.0, 15.0], n),
-                                            line_net * 0.5), 0.0))
+        coupon = _money(
+            np.where(
+                rng.random(n) < 0.08,
+                np.minimum(rng.choice([5.0, 10.0, 15.0], n), line_net * 0.5),
+                0.0,
+            )
+        )
         shipping = np.where(line_net >= 50, 0.0, 4.95)
         status = np.where(rng.random(n) < 0.05, "cancelled", "completed").astype(object)
         self.out.tables[("shop", "orders")] = {
-            "order_id": order_ids, "customer_id": o_customer,
-            "guest_email": guest_email, "guest_first_name": guest_first,
-            "guest_last_name": guest_last, "guest_phone": guest_phone,
-            "shipping_postal_code": postal, "shipping_country_code": country,
-            "status": status, "currency_code": currency,
-            "discount_amount": coupon, "shipping_amount": _money(shipping),
+            "order_id": order_ids,
+            "customer_id": o_customer,
+            "guest_email": guest_email,
+            "guest_first_name": guest_first,
+            "guest_last_name": guest_last,
+            "guest_phone": guest_phone,
+            "shipping_postal_code": postal,
+            "shipping_country_code": country,
+            "status": status,
+            "currency_code": currency,
+            "discount_amount": coupon,
+            "shipping_amount": _money(shipping),
             "order_total": _money(line_net - coupon + shipping),
             "ordered_at": o_at,
         }
         self.out.tables[("shop", "order_lines")] = {
-            "order_line_id": np.arange(90000001, 90000001 + len(parent),
-                                       dtype=np.int64),
-            "order_id": order_ids[parent], "sku": sku, "quantity": qty,
-            "unit_price": price, "discount_amount": line_disc,
+            "order_line_id": np.arange(
+                90000001, 90000001 + len(parent), dtype=np.int64
+            ),
+            "order_id": order_ids[parent],
+            "sku": sku,
+            "quantity": qty,
+            "unit_price": price,
+            "discount_amount": line_disc,
         }
         self.truth("shop.orders", order_ids.astype(str), o_persons)
-        self.orders = {"id": order_ids, "persons": o_persons, "at": o_at,
-                       "customer": o_customer, "currency": currency,
-                       "total": _money(line_net - coupon + shipping),
-                       "completed": status == "completed"}
+        self.orders = {
+            "id": order_ids,
+            "persons": o_persons,
+            "at": o_at,
+            "customer": o_customer,
+            "currency": currency,
+            "total": _money(line_net - coupon + shipping),
+            "completed": status == "completed",
+        }
 
     # -- loyalty (before POS, whose receipts carry card numbers) --------------
     def loyalty_members(self) -> None:
@@ -272,28 +321,42 @@ class World:
         first, last = self.render.names(persons, updated)
         _, postal, _, country = self.render.addresses(persons, updated)
         ids = _ids("LM", 1, m, 8)
-        cards = np.array([f"6012{x:012d}" for x in
-                          rng.choice(10**12, size=m, replace=False)], dtype=object)
+        cards = np.array(
+            [f"6012{x:012d}" for x in rng.choice(10**12, size=m, replace=False)],
+            dtype=object,
+        )
         self.out.tables[("loyalty", "members")] = {
-            "member_id": ids, "card_number": cards, "first_name": first,
+            "member_id": ids,
+            "card_number": cards,
+            "first_name": first,
             "last_name": last,
-            "email": self._sometimes_missing(self.render.emails(persons, updated),
-                                             0.1),
+            "email": self._sometimes_missing(self.render.emails(persons, updated), 0.1),
             "phone": self._sometimes_missing(
-                self.render.phones(persons, updated, canonical=INTL_SPACED), 0.3),
+                self.render.phones(persons, updated, canonical=INTL_SPACED), 0.3
+            ),
             "birth_date": self.render.birth_dates(persons, missing=0.3),
-            "postal_code": postal, "country_code": country,
-            "tier": rng.choice(np.array(["basic", "silver", "gold"], dtype=object),
-                               size=m, p=[0.7, 0.22, 0.08]),
-            "enrolled_at": enrolled, "updated_at": updated,
+            "postal_code": postal,
+            "country_code": country,
+            "tier": rng.choice(
+                np.array(["basic", "silver", "gold"], dtype=object),
+                size=m,
+                p=[0.7, 0.22, 0.08],
+            ),
+            "enrolled_at": enrolled,
+            "updated_at": updated,
         }
         self.truth("loyalty.members", ids, persons)
         # the card a person presents: the latest one they enrolled
         card_of = np.full(pop.n, -1, dtype=np.int64)
         sort = np.argsort(enrolled, kind="stable")
         card_of[persons[sort]] = sort
-        self.loyalty = {"ids": ids, "cards": cards, "persons": persons,
-                        "enrolled": enrolled, "card_of": card_of}
+        self.loyalty = {
+            "ids": ids,
+            "cards": cards,
+            "persons": persons,
+            "enrolled": enrolled,
+            "card_of": card_of,
+        }
 
     # -- POS -----------------------------------------------------------------
     def pos(self) -> None:
@@ -308,11 +371,17 @@ class World:
         n = len(r_persons)
         _, _, city, country = self.render.addresses(r_persons, at)
         store_country = country
-        store = np.array([f"ST-{c}-{abs(hash_city(s)) % 1000:03d}"
-                          for c, s in zip(country, city, strict=True)], dtype=object)
+        store = np.array(
+            [
+                f"ST-{c}-{abs(hash_city(s)) % 1000:03d}"
+                for c, s in zip(country, city, strict=True)
+            ],
+            dtype=object,
+        )
         card_idx = self.loyalty["card_of"][r_persons]
         enrolled_then = (card_idx >= 0) & (
-            at >= self.loyalty["enrolled"][np.maximum(card_idx, 0)])
+            at >= self.loyalty["enrolled"][np.maximum(card_idx, 0)]
+        )
         identified = rng.random(n) < (1.0 - self.dirt.pos_anonymous)
         # members identify mostly by card; others can only give a phone number
         use_card = identified & enrolled_then & (rng.random(n) < 0.85)
@@ -324,8 +393,12 @@ class World:
             card[j] = f"{c[:4]} {c[4:8]} {c[8:12]} {c[12:]}"
         phone = np.full(n, None, dtype=object)
         ph = np.flatnonzero(use_phone)
-        phone[ph] = self.render.phones(r_persons[ph], at[ph], canonical=NATIONAL,
-                                       styles=(NATIONAL, NATIONAL_GROUPED))
+        phone[ph] = self.render.phones(
+            r_persons[ph],
+            at[ph],
+            canonical=NATIONAL,
+            styles=(NATIONAL, NATIONAL_GROUPED),
+        )
         currency = self.currencies[pop.country[r_persons]]
         ids = np.array([f"R{x:09d}" for x in range(1, n + 1)], dtype=object)
         parent, sku, qty, price, disc = self._lines(n, 1.6, currency)
@@ -335,21 +408,35 @@ class World:
         total = np.bincount(parent, weights=qty * price - disc, minlength=n)
         line_number = np.arange(len(parent)) - np.searchsorted(parent, parent) + 1
         self.out.tables[("pos", "receipts")] = {
-            "receipt_id": ids, "store_id": store,
-            "store_country_code": store_country, "loyalty_card_number": card,
-            "customer_phone": phone, "currency_code": currency,
-            "total_amount": _money(total), "purchased_at": at,
+            "receipt_id": ids,
+            "store_id": store,
+            "store_country_code": store_country,
+            "loyalty_card_number": card,
+            "customer_phone": phone,
+            "currency_code": currency,
+            "total_amount": _money(total),
+            "purchased_at": at,
         }
         self.out.tables[("pos", "receipt_lines")] = {
-            "receipt_id": ids[parent], "line_number": line_number.astype(np.int64),
-            "sku": sku, "quantity": qty, "unit_price": price,
-            "discount_amount": _money(disc), "is_return": returns,
+            "receipt_id": ids[parent],
+            "line_number": line_number.astype(np.int64),
+            "sku": sku,
+            "quantity": qty,
+            "unit_price": price,
+            "discount_amount": _money(disc),
+            "is_return": returns,
         }
         self.truth("pos.receipts", ids, r_persons)
-        self.receipts = {"ids": ids, "persons": r_persons, "at": at,
-                         "currency": currency, "total": _money(total),
-                         "identified": identified, "card": use_card,
-                         "card_idx": card_idx}
+        self.receipts = {
+            "ids": ids,
+            "persons": r_persons,
+            "at": at,
+            "currency": currency,
+            "total": _money(total),
+            "identified": identified,
+            "card": use_card,
+            "card_idx": card_idx,
+        }
 
     # -- loyalty points --------------------------------------------------------
     def loyalty_points(self) -> None:
@@ -360,33 +447,51 @@ class World:
         points = np.floor(r["total"][earn]).astype(np.int64)
         redeem_from = earn[rng.random(len(earn)) < 0.08]
         redeem_at = r["at"][redeem_from] + DAY
-        redeem_points = -np.minimum(500, np.maximum(50, points[
-            np.searchsorted(earn, redeem_from)] * 2))
+        redeem_points = -np.minimum(
+            500, np.maximum(50, points[np.searchsorted(earn, redeem_from)] * 2)
+        )
         expire_members = rng.random(len(self.loyalty["ids"])) < 0.05
         exp_idx = np.flatnonzero(expire_members)
-        exp_at = _between(rng, self.loyalty["enrolled"][exp_idx] + 365 * DAY,
-                          np.full(len(exp_idx), self.as_of - DAY))
+        exp_at = _between(
+            rng,
+            self.loyalty["enrolled"][exp_idx] + 365 * DAY,
+            np.full(len(exp_idx), self.as_of - DAY),
+        )
         valid = exp_at < self.as_of
         exp_idx, exp_at = exp_idx[valid], exp_at[valid]
-        member_id = np.concatenate([member,
-                                    self.loyalty["ids"][r["card_idx"][redeem_from]],
-                                    self.loyalty["ids"][exp_idx]])
-        entry_type = np.concatenate([
-            np.full(len(earn), "earn", dtype=object),
-            np.full(len(redeem_from), "redeem", dtype=object),
-            np.full(len(exp_idx), "expire", dtype=object)])
-        pts = np.concatenate([points, redeem_points,
-                              -rng.integers(10, 200, len(exp_idx))])
-        receipt = np.concatenate([r["ids"][earn],
-                                  np.full(len(redeem_from) + len(exp_idx), None,
-                                          dtype=object)])
-        at = np.concatenate([r["at"][earn] + 60, np.minimum(redeem_at, self.as_of - 1),
-                             exp_at])
+        member_id = np.concatenate(
+            [
+                member,
+                self.loyalty["ids"][r["card_idx"][redeem_from]],
+                self.loyalty["ids"][exp_idx],
+            ]
+        )
+        entry_type = np.concatenate(
+            [
+                np.full(len(earn), "earn", dtype=object),
+                np.full(len(redeem_from), "redeem", dtype=object),
+                np.full(len(exp_idx), "expire", dtype=object),
+            ]
+        )
+        pts = np.concatenate(
+            [points, redeem_points, -rng.integers(10, 200, len(exp_idx))]
+        )
+        receipt = np.concatenate(
+            [
+                r["ids"][earn],
+                np.full(len(redeem_from) + len(exp_idx), None, dtype=object),
+            ]
+        )
+        at = np.concatenate(
+            [r["at"][earn] + 60, np.minimum(redeem_at, self.as_of - 1), exp_at]
+        )
         sort = np.argsort(at, kind="stable")
         self.out.tables[("loyalty", "points_ledger")] = {
             "entry_id": np.arange(1, len(at) + 1, dtype=np.int64),
-            "member_id": member_id[sort], "entry_type": entry_type[sort],
-            "points": pts[sort].astype(np.int64), "pos_receipt_id": receipt[sort],
+            "member_id": member_id[sort],
+            "entry_type": entry_type[sort],
+            "points": pts[sort].astype(np.int64),
+            "pos_receipt_id": receipt[sort],
             "occurred_at": at[sort],
         }
 
@@ -405,30 +510,41 @@ class World:
         needs_new = pos_inv[partner_of_person[r["persons"][pos_inv]] < 0]
         _, first_receipt = np.unique(r["persons"][needs_new], return_index=True)
         pos_new = needs_new[first_receipt]
-        p_persons = np.concatenate([acct_persons, o["persons"][guest],
-                                    r["persons"][pos_new]])
-        p_created = np.concatenate([acct_created + rng.integers(0, 3 * DAY,
-                                                                len(acct_persons)),
-                                    o["at"][guest] + 3600,
-                                    r["at"][pos_new] + 600])
+        p_persons = np.concatenate(
+            [acct_persons, o["persons"][guest], r["persons"][pos_new]]
+        )
+        p_created = np.concatenate(
+            [
+                acct_created + rng.integers(0, 3 * DAY, len(acct_persons)),
+                o["at"][guest] + 3600,
+                r["at"][pos_new] + 600,
+            ]
+        )
         m = len(p_persons)
         changed = _between(rng, p_created, np.full(m, self.as_of - DAY))
         changed = np.where(rng.random(m) < 0.7, p_created, changed)
         first, last = self.render.names(p_persons, p_created)
-        name = np.array([f"{la}, {fi}" for fi, la in zip(first, last, strict=True)],
-                        dtype=object)
+        name = np.array(
+            [f"{la}, {fi}" for fi, la in zip(first, last, strict=True)], dtype=object
+        )
         upper = rng.random(m) < 0.3
         name[upper] = np.array([x.upper() for x in name[upper]], dtype=object)
         street, postal, city, country = self.render.addresses(p_persons, p_created)
         ids = _ids("BP", 2000001, m, 8)
         self.out.tables[("erp", "business_partners")] = {
-            "partner_id": ids, "partner_name": name,
+            "partner_id": ids,
+            "partner_name": name,
             "email": self._sometimes_missing(
-                self.render.emails(p_persons, p_created), 0.05),
-            "phone": self._sometimes_missing(self.render.phones(
-                p_persons, p_created, canonical=DOUBLE_ZERO), 0.35),
-            "street": street, "postal_code": postal, "city": city,
-            "country_code": country, "created_at": p_created,
+                self.render.emails(p_persons, p_created), 0.05
+            ),
+            "phone": self._sometimes_missing(
+                self.render.phones(p_persons, p_created, canonical=DOUBLE_ZERO), 0.35
+            ),
+            "street": street,
+            "postal_code": postal,
+            "city": city,
+            "country_code": country,
+            "created_at": p_created,
             "changed_at": np.maximum(changed, p_created),
         }
         self.truth("erp.business_partners", ids, p_persons)
@@ -436,40 +552,54 @@ class World:
         # invoices: every completed shop order, and requested store invoices
         acct_of_order = np.searchsorted(self.shop_ids, o["customer"])
         shop_inv = np.flatnonzero(o["completed"])
-        partner_idx = np.where(o["customer"][shop_inv] == NULL_INT, -1,
-                               acct_of_order[shop_inv].clip(0, len(acct_persons) - 1))
+        partner_idx = np.where(
+            o["customer"][shop_inv] == NULL_INT,
+            -1,
+            acct_of_order[shop_inv].clip(0, len(acct_persons) - 1),
+        )
         guest_pos = np.searchsorted(guest, shop_inv)
-        partner_idx = np.where(partner_idx < 0, len(acct_persons) + guest_pos,
-                               partner_idx)
+        partner_idx = np.where(
+            partner_idx < 0, len(acct_persons) + guest_pos, partner_idx
+        )
         partner_of_person[r["persons"][pos_new]] = (
-            len(acct_persons) + len(guest) + np.arange(len(pos_new)))
+            len(acct_persons) + len(guest) + np.arange(len(pos_new))
+        )
         pos_partner = partner_of_person[r["persons"][pos_inv]]
         n_inv = len(shop_inv) + len(pos_inv)
         net = np.concatenate([o["total"][shop_inv], r["total"][pos_inv]])
         currency = np.concatenate([o["currency"][shop_inv], r["currency"][pos_inv]])
-        inv_at = np.concatenate([
-            np.minimum(o["at"][shop_inv] + rng.integers(3600, 3 * DAY,
-                                                        len(shop_inv)),
-                       self.as_of - 60),
-            r["at"][pos_inv] + 900])
-        vat = np.array([{"GBP": 0.2, "USD": 0.07, "CHF": 0.081}.get(c, 0.19)
-                        for c in currency])
+        inv_at = np.concatenate(
+            [
+                np.minimum(
+                    o["at"][shop_inv] + rng.integers(3600, 3 * DAY, len(shop_inv)),
+                    self.as_of - 60,
+                ),
+                r["at"][pos_inv] + 900,
+            ]
+        )
+        vat = np.array(
+            [{"GBP": 0.2, "USD": 0.07, "CHF": 0.081}.get(c, 0.19) for c in currency]
+        )
         inv_ids = _ids("INV", 1, n_inv, 9)
         self.out.tables[("erp", "invoices")] = {
             "invoice_id": inv_ids,
             "partner_id": ids[np.concatenate([partner_idx, pos_partner])],
-            "shop_order_id": np.concatenate([o["id"][shop_inv],
-                                             np.full(len(pos_inv), NULL_INT)]),
-            "pos_receipt_id": np.concatenate([np.full(len(shop_inv), None,
-                                                      dtype=object),
-                                              r["ids"][pos_inv]]),
-            "currency_code": currency, "net_amount": _money(net),
-            "tax_amount": _money(net * vat), "invoiced_at": inv_at,
+            "shop_order_id": np.concatenate(
+                [o["id"][shop_inv], np.full(len(pos_inv), NULL_INT)]
+            ),
+            "pos_receipt_id": np.concatenate(
+                [np.full(len(shop_inv), None, dtype=object), r["ids"][pos_inv]]
+            ),
+            "currency_code": currency,
+            "net_amount": _money(net),
+            "tax_amount": _money(net * vat),
+            "invoiced_at": inv_at,
         }
 
         # credit memos: returns of shop orders, with a reason
-        returned = np.flatnonzero((rng.random(len(shop_inv)) < 0.12) & (net[
-            :len(shop_inv)] > 0))
+        returned = np.flatnonzero(
+            (rng.random(len(shop_inv)) < 0.12) & (net[: len(shop_inv)] > 0)
+        )
         full = rng.random(len(returned)) < 0.4
         share = np.where(full, 1.0, rng.uniform(0.2, 0.8, len(returned)))
         credited = inv_at[returned] + rng.integers(2 * DAY, 40 * DAY, len(returned))
@@ -494,15 +624,20 @@ class World:
         opened = _between(rng, pop.since[t_persons], self.as_of - 3600)
         sort = np.argsort(opened, kind="stable")
         t_persons, opened = t_persons[sort], opened[sort]
-        channel = rng.choice(np.array(["phone", "email", "chat"], dtype=object),
-                             size=n, p=[0.4, 0.4, 0.2])
+        channel = rng.choice(
+            np.array(["phone", "email", "chat"], dtype=object),
+            size=n,
+            p=[0.4, 0.4, 0.2],
+        )
         first, last = self.render.names(t_persons, opened)
-        name = np.array([f"{f} {la}" for f, la in zip(first, last, strict=True)],
-                        dtype=object)
+        name = np.array(
+            [f"{f} {la}" for f, la in zip(first, last, strict=True)], dtype=object
+        )
         email = self.render.emails(t_persons, opened)
         email[channel == "phone"] = None
-        phone = self.render.phones(t_persons, opened, canonical=E164,
-                                   styles=(E164, INTL_SPACED, DOUBLE_ZERO))
+        phone = self.render.phones(
+            t_persons, opened, canonical=E164, styles=(E164, INTL_SPACED, DOUBLE_ZERO)
+        )
         phone[(channel != "phone") & (rng.random(n) < 0.8)] = None
         crm_id = np.full(n, None, dtype=object)
         looked_up = rng.random(n) < 0.6
@@ -514,18 +649,25 @@ class World:
         resolutions = np.array(ref.TICKET_RESOLUTIONS, dtype=object)
         resolution = resolutions[rng.integers(0, len(resolutions), n)]
         resolution[still_open] = None
-        csat = np.where(~still_open & (rng.random(n) < 0.4),
-                        rng.choice([1, 2, 3, 4, 5], n, p=[.08, .07, .15, .35, .35]),
-                        NULL_INT)
+        csat = np.where(
+            ~still_open & (rng.random(n) < 0.4),
+            rng.choice([1, 2, 3, 4, 5], n, p=[0.08, 0.07, 0.15, 0.35, 0.35]),
+            NULL_INT,
+        )
         categories = np.array(ref.TICKET_CATEGORIES, dtype=object)
         ids = _ids("T", 1, n, 8)
         self.out.tables[("service", "tickets")] = {
-            "ticket_id": ids, "channel": channel, "requester_name": name,
-            "requester_email": email, "requester_phone": phone,
+            "ticket_id": ids,
+            "channel": channel,
+            "requester_name": name,
+            "requester_email": email,
+            "requester_phone": phone,
             "crm_contact_id": crm_id,
             "category": categories[rng.integers(0, len(categories), n)],
-            "resolution": resolution, "csat_score": csat.astype(np.int64),
-            "opened_at": opened, "resolved_at": resolved,
+            "resolution": resolution,
+            "csat_score": csat.astype(np.int64),
+            "opened_at": opened,
+            "resolved_at": resolved,
         }
         self.truth("service.tickets", ids, t_persons)
 
@@ -533,15 +675,31 @@ class World:
     def marketing(self) -> None:
         rng, pop = self.rng, self.pop
         n_campaigns = max(1, int(self.params.years * 36))
-        sched = np.sort(_between(rng, np.full(n_campaigns, self.window_start),
-                                 np.full(n_campaigns, self.as_of - 2 * DAY)))
+        sched = np.sort(
+            _between(
+                rng,
+                np.full(n_campaigns, self.window_start),
+                np.full(n_campaigns, self.as_of - 2 * DAY),
+            )
+        )
         cids = _ids("CMP-", 1, n_campaigns, 4)
-        themes = ("Spring sale", "New arrivals", "Weekend deals", "Loyalty bonus",
-                  "Back to school", "Black week", "Winter collection", "Newsletter")
-        names = np.array([f"{themes[i % len(themes)]} #{i + 1}"
-                          for i in range(n_campaigns)], dtype=object)
+        themes = (
+            "Spring sale",
+            "New arrivals",
+            "Weekend deals",
+            "Loyalty bonus",
+            "Back to school",
+            "Black week",
+            "Winter collection",
+            "Newsletter",
+        )
+        names = np.array(
+            [f"{themes[i % len(themes)]} #{i + 1}" for i in range(n_campaigns)],
+            dtype=object,
+        )
         self.out.tables[("marketing", "campaigns")] = {
-            "campaign_id": cids, "campaign_name": names,
+            "campaign_id": cids,
+            "campaign_name": names,
             "purpose": np.full(n_campaigns, "email_marketing", dtype=object),
             "scheduled_at": sched,
         }
@@ -555,8 +713,9 @@ class World:
         ev_person, ev_campaign, ev_type, ev_at = [], [], [], []
         for c in range(n_campaigns):
             t = int(sched[c])
-            eligible = np.flatnonzero((sub_at <= t) & (sub_at != NULL_TS)
-                                      & (unsubscribed_at > t))
+            eligible = np.flatnonzero(
+                (sub_at <= t) & (sub_at != NULL_TS) & (unsubscribed_at > t)
+            )
             sent = eligible[rng.random(len(eligible)) < 0.12]
             k = len(sent)
             u = rng.random((5, k))
@@ -565,12 +724,14 @@ class World:
             clicked = opened & (u[2] < 0.2)
             unsub = delivered & (u[3] < 0.005)
             unsubscribed_at[sent[unsub]] = t + 7200
-            for mask, kind, lag in ((np.ones(k, bool), "send", 0),
-                                    (delivered, "delivered", 60),
-                                    (~delivered, "bounce", 120),
-                                    (opened, "open", 3600),
-                                    (clicked, "click", 4000),
-                                    (unsub, "unsubscribe", 7200)):
+            for mask, kind, lag in (
+                (np.ones(k, bool), "send", 0),
+                (delivered, "delivered", 60),
+                (~delivered, "bounce", 120),
+                (opened, "open", 3600),
+                (clicked, "click", 4000),
+                (unsub, "unsubscribe", 7200),
+            ):
                 idx = sent[mask]
                 ev_person.append(idx)
                 ev_campaign.append(np.full(len(idx), c))
@@ -583,73 +744,136 @@ class World:
         persons = persons[sort]
         ids = np.arange(1, len(persons) + 1, dtype=np.int64)
         self.out.tables[("marketing", "email_events")] = {
-            "event_id": ids, "campaign_id": cids[np.concatenate(ev_campaign)[sort]],
+            "event_id": ids,
+            "campaign_id": cids[np.concatenate(ev_campaign)[sort]],
             "recipient_email": list_email[persons],
-            "event_type": np.concatenate(ev_type)[sort], "occurred_at": at[sort],
+            "event_type": np.concatenate(ev_type)[sort],
+            "occurred_at": at[sort],
         }
         self.truth("marketing.email_events", ids.astype(str), persons)
-        self.subscriptions = {"persons": subs, "at": sub_at[subs],
-                              "email": list_email[subs],
-                              "unsub_at": unsubscribed_at[subs]}
+        self.subscriptions = {
+            "persons": subs,
+            "at": sub_at[subs],
+            "email": list_email[subs],
+            "unsub_at": unsubscribed_at[subs],
+        }
 
     # -- consent ---------------------------------------------------------------
     def consent(self) -> None:
-        rng, pop = self.rng, self.pop
+        rng, _pop = self.rng, self.pop
         parts: list[tuple[np.ndarray, ...]] = []
 
-        def add(persons: np.ndarray, id_type: str, values: np.ndarray,
-                purpose: str, decision: np.ndarray, source: str,
-                at: np.ndarray) -> None:
+        def add(
+            persons: np.ndarray,
+            id_type: str,
+            values: np.ndarray,
+            purpose: str,
+            decision: np.ndarray,
+            source: str,
+            at: np.ndarray,
+        ) -> None:
             k = len(persons)
-            parts.append((persons, np.full(k, id_type, dtype=object), values,
-                          np.full(k, purpose, dtype=object), decision,
-                          np.full(k, source, dtype=object), at))
+            parts.append(
+                (
+                    persons,
+                    np.full(k, id_type, dtype=object),
+                    values,
+                    np.full(k, purpose, dtype=object),
+                    decision,
+                    np.full(k, source, dtype=object),
+                    at,
+                )
+            )
 
         s = self.subscriptions
-        add(s["persons"], "email", s["email"], "email_marketing",
-            np.full(len(s["persons"]), "granted", dtype=object), "marketing",
-            s["at"])
+        add(
+            s["persons"],
+            "email",
+            s["email"],
+            "email_marketing",
+            np.full(len(s["persons"]), "granted", dtype=object),
+            "marketing",
+            s["at"],
+        )
         gone = s["unsub_at"] < np.iinfo(np.int64).max
-        add(s["persons"][gone], "email", s["email"][gone], "email_marketing",
-            np.full(int(gone.sum()), "withdrawn", dtype=object), "marketing",
-            s["unsub_at"][gone])
+        add(
+            s["persons"][gone],
+            "email",
+            s["email"][gone],
+            "email_marketing",
+            np.full(int(gone.sum()), "withdrawn", dtype=object),
+            "marketing",
+            s["unsub_at"][gone],
+        )
         shop = self.out.tables[("shop", "customers")]
         k = len(self.shop_persons)
-        for purpose, p_yes in (("email_marketing", 0.55), ("personalisation", 0.5),
-                               ("third_party_sharing", 0.15)):
-            decision = np.where(rng.random(k) < p_yes, "granted",
-                                "denied").astype(object)
-            add(self.shop_persons, "email", shop["email"], purpose, decision,
-                "shop", shop["created_at"])
+        for purpose, p_yes in (
+            ("email_marketing", 0.55),
+            ("personalisation", 0.5),
+            ("third_party_sharing", 0.15),
+        ):
+            decision = np.where(rng.random(k) < p_yes, "granted", "denied").astype(
+                object
+            )
+            add(
+                self.shop_persons,
+                "email",
+                shop["email"],
+                purpose,
+                decision,
+                "shop",
+                shop["created_at"],
+            )
         crm = self.out.tables[("crm", "contacts")]
         k = len(self.crm_persons)
         pick = rng.random(k) < 0.5
-        add(self.crm_persons[pick], "crm_contact_id", crm["contact_id"][pick],
+        add(
+            self.crm_persons[pick],
+            "crm_contact_id",
+            crm["contact_id"][pick],
             "email_marketing",
-            np.where(rng.random(int(pick.sum())) < 0.3, "withdrawn",
-                     "granted").astype(object),
-            "crm", crm["updated_at"][pick])
+            np.where(rng.random(int(pick.sum())) < 0.3, "withdrawn", "granted").astype(
+                object
+            ),
+            "crm",
+            crm["updated_at"][pick],
+        )
         lm = self.out.tables[("loyalty", "members")]
         k = len(self.loyalty["persons"])
-        add(self.loyalty["persons"], "loyalty_member_id", lm["member_id"],
+        add(
+            self.loyalty["persons"],
+            "loyalty_member_id",
+            lm["member_id"],
             "personalisation",
             np.where(rng.random(k) < 0.8, "granted", "denied").astype(object),
-            "loyalty", lm["enrolled_at"])
+            "loyalty",
+            lm["enrolled_at"],
+        )
         has_phone = np.array([v is not None for v in lm["phone"]])
-        add(self.loyalty["persons"][has_phone], "phone", lm["phone"][has_phone],
+        add(
+            self.loyalty["persons"][has_phone],
+            "phone",
+            lm["phone"][has_phone],
             "sms_marketing",
-            np.where(rng.random(int(has_phone.sum())) < 0.4, "granted",
-                     "denied").astype(object),
-            "loyalty", lm["enrolled_at"][has_phone])
+            np.where(
+                rng.random(int(has_phone.sum())) < 0.4, "granted", "denied"
+            ).astype(object),
+            "loyalty",
+            lm["enrolled_at"][has_phone],
+        )
         persons, id_type, value, purpose, decision, source, at = (
-            np.concatenate(col) for col in zip(*parts, strict=True))
+            np.concatenate(col) for col in zip(*parts, strict=True)
+        )
         sort = np.argsort(at, kind="stable")
         n = len(sort)
         ids = _ids("CE", 1, n, 9)
         self.out.tables[("consent", "consent_events")] = {
-            "consent_event_id": ids, "identifier_type": id_type[sort],
-            "identifier_value": value[sort], "purpose": purpose[sort],
-            "decision": decision[sort], "source_system": source[sort],
+            "consent_event_id": ids,
+            "identifier_type": id_type[sort],
+            "identifier_value": value[sort],
+            "purpose": purpose[sort],
+            "decision": decision[sort],
+            "source_system": source[sort],
             "occurred_at": at[sort],
         }
         self.truth("consent.consent_events", ids, persons[sort])
@@ -658,8 +882,9 @@ class World:
         asking = self.pick_members(0.006)
         has_crm = np.isin(asking, self.crm_persons)
         k = len(asking)
-        requested = _between(rng, np.full(k, self.as_of - 365 * DAY),
-                             np.full(k, self.as_of - DAY))
+        requested = _between(
+            rng, np.full(k, self.as_of - 365 * DAY), np.full(k, self.as_of - DAY)
+        )
         via_crm = has_crm & (rng.random(k) < 0.3)
         value = self.render.emails(asking, requested, shared_ok=False)
         id_type = np.full(k, "email", dtype=object)
@@ -670,10 +895,14 @@ class World:
         completed = np.where(requested + done < self.as_of, requested + done, NULL_TS)
         ids = _ids("PR", 1, k, 7)
         self.out.tables[("consent", "privacy_requests")] = {
-            "request_id": ids, "identifier_type": id_type, "identifier_value": value,
-            "request_type": np.where(rng.random(k) < 0.8, "erasure",
-                                     "access").astype(object),
-            "requested_at": requested, "completed_at": completed,
+            "request_id": ids,
+            "identifier_type": id_type,
+            "identifier_value": value,
+            "request_type": np.where(rng.random(k) < 0.8, "erasure", "access").astype(
+                object
+            ),
+            "requested_at": requested,
+            "completed_at": completed,
         }
         self.truth("consent.privacy_requests", ids, asking)
 
@@ -685,21 +914,25 @@ class World:
         others = np.setdiff1d(np.arange(pop.n), self.shop_persons)
         visitors = others[rng.random(len(others)) < 0.3]
         d_persons = np.concatenate([self.shop_persons[d_acct], visitors])
-        d_user = np.concatenate([self.shop_ids[d_acct],
-                                 np.full(len(visitors), NULL_INT)])
+        d_user = np.concatenate(
+            [self.shop_ids[d_acct], np.full(len(visitors), NULL_INT)]
+        )
         n_dev = len(d_persons)
         hi, lo = rng.integers(0, 2**63, (2, n_dev), dtype=np.int64)
-        anon = np.array([f"{a:016x}-{b:016x}" for a, b in zip(hi, lo, strict=True)],
-                        dtype=object)
+        anon = np.array(
+            [f"{a:016x}-{b:016x}" for a, b in zip(hi, lo, strict=True)], dtype=object
+        )
         first_seen = _between(rng, pop.since[d_persons], self.as_of - DAY)
         identified = (d_user != NULL_INT) & (rng.random(n_dev) < 0.8)
         ident_idx = np.flatnonzero(identified)
-        ident_at = np.minimum(first_seen[ident_idx]
-                              + rng.integers(60, 20 * DAY, len(ident_idx)),
-                              self.as_of - 60)
+        ident_at = np.minimum(
+            first_seen[ident_idx] + rng.integers(60, 20 * DAY, len(ident_idx)),
+            self.as_of - 60,
+        )
         self.out.tables[("web", "identifies")] = {
             "identify_id": np.arange(1, len(ident_idx) + 1, dtype=np.int64),
-            "anonymous_id": anon[ident_idx], "user_id": d_user[ident_idx],
+            "anonymous_id": anon[ident_idx],
+            "user_id": d_user[ident_idx],
             "identified_at": ident_at,
         }
         ident_time = np.full(n_dev, np.iinfo(np.int64).max)
@@ -712,26 +945,43 @@ class World:
         m = len(dev)
         types = np.array(ref.WEB_EVENT_TYPES, dtype=object)
         kind = types[rng.choice(len(types), m, p=[0.45, 0.3, 0.13, 0.07, 0.05])]
-        pages = np.array(["/", "/sale", "/cart", "/checkout", "/account",
-                          *(f"/p/{s.lower()}" for s in self.sku)], dtype=object)
+        pages = np.array(
+            [
+                "/",
+                "/sale",
+                "/cart",
+                "/checkout",
+                "/account",
+                *(f"/p/{s.lower()}" for s in self.sku),
+            ],
+            dtype=object,
+        )
         page = pages[rng.integers(0, len(pages), m)]
         logged_in = at >= ident_time[dev]
         self.out.tables[("web", "events")] = {
             "event_id": np.arange(1, m + 1, dtype=np.int64),
             "anonymous_id": anon[dev],
             "user_id": np.where(logged_in, d_user[dev], NULL_INT),
-            "event_type": kind, "page_path": page, "occurred_at": at,
+            "event_type": kind,
+            "page_path": page,
+            "occurred_at": at,
         }
         self.truth("web.anonymous_ids", anon, d_persons)
 
     # -- all -------------------------------------------------------------------
     def build(self, progress: Callable[[str], None]) -> Output:
         steps: list[tuple[str, Callable[[], None]]] = [
-            ("products", self.products), ("crm", self.crm), ("shop", self.shop),
-            ("loyalty", self.loyalty_members), ("pos", self.pos),
-            ("points", self.loyalty_points), ("erp", self.erp),
-            ("service", self.service), ("marketing", self.marketing),
-            ("consent", self.consent), ("web", self.web),
+            ("products", self.products),
+            ("crm", self.crm),
+            ("shop", self.shop),
+            ("loyalty", self.loyalty_members),
+            ("pos", self.pos),
+            ("points", self.loyalty_points),
+            ("erp", self.erp),
+            ("service", self.service),
+            ("marketing", self.marketing),
+            ("consent", self.consent),
+            ("web", self.web),
         ]
         # a table is emitted once no later step reads its columns
         emit_after: dict[str, list[tuple[str, str]]] = {
@@ -739,15 +989,22 @@ class World:
             "shop": [("shop", "order_lines")],
             "pos": [("pos", "receipt_lines")],
             "points": [("loyalty", "points_ledger")],
-            "erp": [("shop", "orders"), ("pos", "receipts"),
-                    ("erp", "business_partners"), ("erp", "invoices"),
-                    ("erp", "credit_memos")],
+            "erp": [
+                ("shop", "orders"),
+                ("pos", "receipts"),
+                ("erp", "business_partners"),
+                ("erp", "invoices"),
+                ("erp", "credit_memos"),
+            ],
             "service": [("service", "tickets")],
-            "marketing": [("marketing", "campaigns"),
-                          ("marketing", "email_events")],
-            "consent": [("consent", "consent_events"),
-                        ("consent", "privacy_requests"), ("crm", "contacts"),
-                        ("shop", "customers"), ("loyalty", "members")],
+            "marketing": [("marketing", "campaigns"), ("marketing", "email_events")],
+            "consent": [
+                ("consent", "consent_events"),
+                ("consent", "privacy_requests"),
+                ("crm", "contacts"),
+                ("shop", "customers"),
+                ("loyalty", "members"),
+            ],
             "web": [("web", "events"), ("web", "identifies")],
         }
         for name, step in steps:
