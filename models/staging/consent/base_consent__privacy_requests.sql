@@ -44,7 +44,8 @@ flagged as (
         request_id as record_key,
         {{ quarantine_reason('request_id', [
             (is_bad_timestamp('requested_at'), 'bad_timestamp'),
-            ("request_type not in ('erasure', 'access') or request_type is null",
+            ("request_type not in ('erasure', 'access') "
+             ~ "or request_type is null",
              'invalid_request_type'),
             ('identifier_value_normalized is null', 'missing_identifier'),
         ]) }} as quarantine_reason

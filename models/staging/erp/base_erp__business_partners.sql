@@ -37,7 +37,9 @@ renamed as (
             'split_names.street', 'split_names.postal_code', 'split_names.city'
         ) }},
         {{ country_code('split_names.country_code') }} as country_code,
-        {{ is_bad_timestamp('split_names.created_at', 'split_names._loaded_at') }}
+        {{ is_bad_timestamp(
+            'split_names.created_at', 'split_names._loaded_at'
+        ) }}
         as has_invalid_created_at,
         split_names.created_at,
         split_names.changed_at,

@@ -42,7 +42,9 @@ converted as (
             ('partners.partner_id is null', 'orphan_partner_id'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
-    {{ fx_rate_joins('invoices', 'renamed.currency_code', 'renamed.invoiced_at') }}
+    {{ fx_rate_joins(
+        'invoices', 'renamed.currency_code', 'renamed.invoiced_at'
+    ) }}
     left join partners
         on renamed.partner_id = partners.partner_id
 )

@@ -37,7 +37,9 @@ converted as (
         {{ quarantine_reason('renamed.sku', [], 'renamed.key_occurrence') }}
         as quarantine_reason
     from renamed
-    {{ fx_rate_joins('products', 'renamed.currency_code', 'renamed._loaded_at') }}
+    {{ fx_rate_joins(
+        'products', 'renamed.currency_code', 'renamed._loaded_at'
+    ) }}
 )
 
 select * from converted

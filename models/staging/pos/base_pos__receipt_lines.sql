@@ -19,8 +19,8 @@ renamed as (
         source.quantity,
         source.unit_price,
         source.discount_amount,
-        source.quantity * source.unit_price - coalesce(source.discount_amount, 0)
-        as line_net_amount,
+        source.quantity * source.unit_price
+        - coalesce(source.discount_amount, 0) as line_net_amount,
         coalesce(source.is_return, false) as is_return,
         source._loaded_at,
         source.receipt_id || '|' || cast(source.line_number as
@@ -67,7 +67,9 @@ joined as (
     from renamed
     left join receipts
         on renamed.receipt_id = receipts.receipt_id
-    {{ fx_rate_joins('lines', 'receipts.currency_code', 'receipts.purchased_at') }}
+    {{ fx_rate_joins(
+        'lines', 'receipts.currency_code', 'receipts.purchased_at'
+    ) }}
 )
 
 select * from joined

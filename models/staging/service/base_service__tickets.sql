@@ -17,7 +17,9 @@ renamed as (
         lower({{ clean_text('source.channel') }}) as channel,
         {{ name_attributes('source.requester_name', 'requester_name') }},
         {{ email_attributes('source.requester_email', 'requester_email') }},
-        {{ phone_attributes('source.requester_phone', name='requester_phone') }},
+        {{ phone_attributes(
+            'source.requester_phone', name='requester_phone'
+        ) }},
         {{ clean_text('source.crm_contact_id') }} as crm_contact_id,
         lower({{ clean_text('source.category') }}) as category,
         lower({{ clean_text('source.resolution') }}) as resolution,

@@ -16,8 +16,8 @@ renamed as (
         source.quantity,
         source.unit_price,
         source.discount_amount,
-        source.quantity * source.unit_price - coalesce(source.discount_amount, 0)
-        as line_net_amount,
+        source.quantity * source.unit_price
+        - coalesce(source.discount_amount, 0) as line_net_amount,
         source._loaded_at,
         {{ key_occurrence('source.order_line_id', 'source._loaded_at') }}
         as key_occurrence
