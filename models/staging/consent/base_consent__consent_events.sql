@@ -16,19 +16,9 @@ renamed as (
         source.consent_event_id,
         lower({{ clean_text('source.identifier_type') }}) as identifier_type,
         {{ clean_text('source.identifier_value') }} as identifier_value,
-        case lower({{ clean_text('source.identifier_type') }})
-            when 'email'
-                then {{ normalize_email('source.identifier_value') }}
-            when 'phone'
-                then {{ normalize_phone(
-                    'source.identifier_value',
-                    'countries.calling_code',
-                    'countries.trunk_prefix',
-                    'countries.min_national_digits',
-                    'countries.max_national_digits',
-                ) }}
-            else {{ clean_text('source.identifier_value') }}
-        end as identifier_value_normalized,
+        {{ normalize_identifier(
+            'source.identifier_type', 'source.identifier_value'
+        ) }} as identifier_value_normalized,
         lower({{ clean_text('source.purpose') }}) as purpose,
         lower({{ clean_text('source.decision') }}) as decision,
         lower({{ clean_text('source.source_system') }}) as source_system,

@@ -16,8 +16,9 @@ renamed as (
         source.quantity,
         source.unit_price,
         source.discount_amount,
-        source.quantity * source.unit_price
-        - coalesce(source.discount_amount, 0) as line_net_amount,
+        {{ line_net_amount(
+            'source.quantity', 'source.unit_price', 'source.discount_amount'
+        ) }} as line_net_amount,
         source._loaded_at,
         {{ key_occurrence('source.order_line_id', 'source._loaded_at') }}
         as key_occurrence
@@ -36,12 +37,7 @@ joined as (
         renamed.unit_price,
         renamed.discount_amount,
         renamed.line_net_amount,
-        {{ to_reporting_currency('renamed.unit_price', 'lines') }}
-        as unit_price_reporting,
-        {{ to_reporting_currency('renamed.discount_amount', 'lines') }}
-        as discount_amount_reporting,
-        {{ to_reporting_currency('renamed.line_net_amount', 'lines') }}
-        as line_net_amount_reporting,
+        {{ line_amounts_reporting('renamed', 'lines') }},
         orders.ordered_at,
         renamed._loaded_at,
         renamed.key_occurrence,

@@ -61,6 +61,29 @@ def _table(
     return pa.Table.from_arrays([*arrays, stamp], schema=schema)
 
 
+def _labelled(
+    parts: list[tuple[str, np.ndarray, np.ndarray]],
+    first: tuple[str, pa.DataType],
+    second: tuple[str, pa.DataType],
+) -> pa.Table:
+    """One table from (source table, column, column) parts of the ground truth."""
+    labels = [np.full(len(a), table, dtype=object) for table, a, _ in parts]
+    return pa.table(
+        {
+            "source_table": pa.array(
+                np.concatenate(labels), type=pa.string()
+            ).dictionary_encode(),
+            first[0]: pa.array(
+                np.concatenate([np.asarray(a).astype(object) for _, a, _ in parts]),
+                type=first[1],
+            ),
+            second[0]: pa.array(
+                np.concatenate([b for _, _, b in parts]), type=second[1]
+            ),
+        }
+    )
+
+
 def _write(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(table, path, compression="zstd", row_group_size=1_000_000)
@@ -100,42 +123,11 @@ def generate(
         if t.split(".")[0] not in params.empty_systems
     ]
     _write(
-        pa.table(
-            {
-                "source_table": pa.array(
-                    np.concatenate(
-                        [np.full(len(ids), t, dtype=object) for t, ids, _ in truth]
-                    ),
-                    type=pa.string(),
-                ).dictionary_encode(),
-                "record_id": pa.array(
-                    np.concatenate([ids.astype(object) for _, ids, _ in truth]),
-                    type=pa.string(),
-                ),
-                "person_id": pa.array(
-                    np.concatenate([p for _, _, p in truth]), type=pa.int64()
-                ),
-            }
-        ),
+        _labelled(truth, ("record_id", pa.string()), ("person_id", pa.int64())),
         out_dir / TRUTH_DIR / "record_person.parquet",
     )
     _write(
-        pa.table(
-            {
-                "source_table": pa.array(
-                    np.concatenate(
-                        [np.full(len(k), t, dtype=object) for t, k, _ in defects]
-                    ),
-                    type=pa.string(),
-                ),
-                "record_key": pa.array(
-                    np.concatenate([k for _, k, _ in defects]), type=pa.string()
-                ),
-                "defect": pa.array(
-                    np.concatenate([d for _, _, d in defects]), type=pa.string()
-                ),
-            }
-        ),
+        _labelled(defects, ("record_key", pa.string()), ("defect", pa.string())),
         out_dir / TRUTH_DIR / "planted_defects.parquet",
     )
     progress("ground truth written")
