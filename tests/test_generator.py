@@ -177,3 +177,26 @@ def test_cli_generates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "19 tables of 9 systems" in capsys.readouterr().out
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert manifest["parameters"]["as_of"] == "2026-01-31T00:00:00"
+
+
+def test_person_level_dirt_meets_the_defaults() -> None:
+    import numpy as np
+
+    from c360.generator.population import NEVER, build_population
+
+    params = Params(persons=5000, seed=9, as_of=AS_OF)
+    pop = build_population(params, np.random.default_rng(9))
+    dirt = params.dirt
+    old_numbers = set(pop.phone1)
+    reused = sum(x is not None and x in old_numbers for x in pop.phone2)
+    assert reused / pop.n >= dirt.phone_reuse
+    assert (pop.moved_at < NEVER).mean() >= dirt.mover
+    assert (pop.married_at < NEVER).mean() >= dirt.surname_change
+    assert (pop.household_size > 1).mean() >= dirt.shared_address
+    assert (pop.email2 != None).mean() >= dirt.second_email  # noqa: E711
+    assert (pop.family_email != None).mean() >= dirt.family_email  # noqa: E711
+    assert (pop.role_email != None).mean() >= dirt.role_mailbox  # noqa: E711
+    # namesakes: same first and last name and city, different person
+    keys = list(zip(pop.first, pop.last, pop.city, strict=True))
+    shared = len(keys) - len(set(keys))
+    assert shared / pop.n >= dirt.namesake

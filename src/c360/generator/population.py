@@ -228,7 +228,15 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     hh_street_new = np.empty(n_households, dtype=object)
     hh_postal_new = np.empty(n_households, dtype=object)
     hh_city_new = np.empty(n_households, dtype=object)
-    hh_moves = rng.random(n_households) < dirt.mover
+    # whole households move, drawn until the movers are the wanted share
+    hh_moves = np.zeros(n_households, dtype=bool)
+    hh_order = rng.permutation(n_households)
+    wanted_movers = int(np.ceil(n * dirt.mover))
+    if wanted_movers:
+        n_moving = (
+            int(np.searchsorted(np.cumsum(sizes_arr[hh_order]), wanted_movers)) + 1
+        )
+        hh_moves[hh_order[:n_moving]] = True
     hh_moved_at = np.where(
         hh_moves,
         rng.integers(window_start, as_of - 30 * DAY, n_households),
@@ -279,17 +287,32 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
             first[a], last[a], gender[a] = first[b], last[b], gender[b]
             country[a] = country[b]
             ha, hb = household[a], household[b]
-            street, postal, _ = (x[0] for x in _addresses(rng, country[[b]]))
-            hh_street[ha], hh_postal[ha], hh_city[ha] = street, postal, hh_city[hb]
-            hh_street_new[ha], hh_postal_new[ha], hh_city_new[ha] = (
-                street,
-                postal,
+            # both the address before and after a move lie in b's city
+            streets, postals, _ = _addresses(rng, country[[b, b]])
+            hh_street[ha], hh_postal[ha], hh_city[ha] = (
+                streets[0],
+                postals[0],
                 hh_city[hb],
             )
-            hh_moved_at[ha] = NEVER
+            moved = hh_moved_at[ha] < NEVER
+            hh_street_new[ha], hh_postal_new[ha], hh_city_new[ha] = (
+                streets[int(moved)],
+                postals[int(moved)],
+                hh_city[hb],
+            )
 
     # Surname change on marriage, mostly women.
-    changes = rng.random(n) < dirt.surname_change * np.where(gender == 0, 1.6, 0.4)
+    # exactly the wanted share, women four times as likely as men
+    weight = np.where(gender == 0, 4.0, 1.0)
+    changes = np.zeros(n, dtype=bool)
+    changes[
+        rng.choice(
+            n,
+            size=int(np.ceil(n * dirt.surname_change)),
+            replace=False,
+            p=weight / weight.sum(),
+        )
+    ] = True
     married_at = np.where(
         changes, rng.integers(window_start, as_of - 30 * DAY, n), NEVER
     )
@@ -302,7 +325,10 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     book = _EmailBook()
     email1 = np.empty(n, dtype=object)
     email2 = np.full(n, None, dtype=object)
-    has_second = rng.random(n) < dirt.second_email
+    has_second = np.zeros(n, dtype=bool)
+    has_second[
+        rng.choice(n, size=int(np.ceil(n * dirt.second_email)), replace=False)
+    ] = True
     email2_at = np.where(
         has_second, rng.integers(window_start, as_of - 60 * DAY, n), NEVER
     )
@@ -379,8 +405,12 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
             pool = by_country[country[b]]
             if not len(pool):
                 continue
-            a = int(pool[int(rng.integers(len(pool)))])
-            if used_donor.get(a):
+            # a number goes to one new owner; draw again if it is taken
+            for _attempt in range(8):
+                a = int(pool[int(rng.integers(len(pool)))])
+                if not used_donor.get(a):
+                    break
+            else:
                 continue
             used_donor[a] = True
             phone2[b] = phone1[a]
