@@ -21,20 +21,7 @@ renamed as (
             'source.street', 'source.postal_code', 'source.city'
         ) }},
         {{ country_code('source.country_code') }} as country_code,
-        {{ parse_date('source.birth_date') }} as birth_date,
-        {# a birth date was given but is not a date, or not a plausible one #}
-        coalesce(
-            source.birth_date is not null
-            and trim(source.birth_date) != ''
-            and (
-                {{ parse_date('source.birth_date') }} is null
-                or {{ parse_date('source.birth_date') }}
-                > cast(source._loaded_at as date)
-                or {{ parse_date('source.birth_date') }}
-                < cast('1900-01-01' as date)
-            ),
-            false
-        ) as has_invalid_birth_date,
+        {{ birth_date_attributes('source.birth_date', 'source._loaded_at') }},
         {{ is_bad_timestamp('source.created_at', 'source._loaded_at') }}
         as has_invalid_created_at,
         source.created_at,

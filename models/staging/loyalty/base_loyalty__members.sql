@@ -16,12 +16,7 @@ renamed as (
         {{ name_attributes('source.last_name', 'last_name') }},
         {{ email_attributes('source.email') }},
         {{ phone_attributes('source.phone') }},
-        {{ parse_date('source.birth_date') }} as birth_date,
-        coalesce(
-            {{ clean_text('source.birth_date') }} is not null
-            and {{ parse_date('source.birth_date') }} is null,
-            false
-        ) as has_invalid_birth_date,
+        {{ birth_date_attributes('source.birth_date', 'source._loaded_at') }},
         {{ address_attributes(postal_code='source.postal_code') }},
         {{ country_code('source.country_code') }} as country_code,
         lower({{ clean_text('source.tier') }}) as tier,
