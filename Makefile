@@ -44,7 +44,7 @@ test: deps
 lint: deps
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
-	$(BIN)/sqlfluff lint models macros data-tests analyses
+	$(BIN)/python -m c360.sqllint models data-tests analyses
 
 clean:
 	rm -rf target dbt_packages logs data warehouse

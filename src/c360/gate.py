@@ -76,7 +76,7 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
         ),
         Step(
             "sqlfluff lint",
-            [_bin("sqlfluff"), "lint", "models", "data-tests", "analyses"],
+            [sys.executable, "-m", "c360.sqllint", "models", "data-tests", "analyses"],
             needs=("dbt build",),
             env=env,
         ),
