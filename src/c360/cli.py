@@ -52,6 +52,30 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from c360.identity.evaluate import evaluate, render, write_json
+
+    truth = Path(args.truth) if args.truth else Path(args.raw) / "_ground_truth"
+    report = evaluate(Path(args.warehouse), truth)
+    print(render(report))
+    if args.json:
+        write_json(report, Path(args.json))
+        print(f"report written to {args.json}")
+    failures = []
+    if report.pairwise_precision < args.min_precision:
+        failures.append(
+            f"pairwise precision {report.pairwise_precision:.5f} "
+            f"< {args.min_precision}"
+        )
+    if report.pairwise_recall < args.min_recall:
+        failures.append(
+            f"pairwise recall {report.pairwise_recall:.5f} < {args.min_recall}"
+        )
+    for failure in failures:
+        print(f"c360 evaluate: below threshold: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def _gate(args: argparse.Namespace) -> int:
     from c360.gate import run_gate
 
@@ -90,6 +114,19 @@ def build_parser() -> argparse.ArgumentParser:
     summ = sub.add_parser("summary", help="print row counts of a built warehouse")
     summ.add_argument("--warehouse", default="warehouse/c360.duckdb")
     summ.set_defaults(func=_summary)
+
+    ev = sub.add_parser(
+        "evaluate", help="score identity resolution against the ground truth"
+    )
+    ev.add_argument("--warehouse", default="warehouse/c360.duckdb")
+    ev.add_argument(
+        "--raw", default="data/raw", help="generated data (holds _ground_truth)"
+    )
+    ev.add_argument("--truth", default=None, help="ground-truth folder")
+    ev.add_argument("--json", default=None, help="write the report here")
+    ev.add_argument("--min-precision", type=float, default=0.0)
+    ev.add_argument("--min-recall", type=float, default=0.0)
+    ev.set_defaults(func=_evaluate)
 
     gate = sub.add_parser("gate", help="run every check (what `make test` runs)")
     gate.add_argument("--persons", type=int, default=2000)

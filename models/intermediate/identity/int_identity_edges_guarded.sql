@@ -1,0 +1,138 @@
+{#- The final verdict on every candidate edge. Strong edges that survived
+    proposal are accepted. A weak edge inside one strong group changes
+    nothing and is accepted. A weak edge that would join two separate strong
+    groups is accepted only when the groups do not contradict each other;
+    otherwise it is quarantined for review instead of merging: the groups
+    hold different birth dates, or no first name of one matches a first name
+    of the other. One row per edge of int_identity_edges_proposed. -#}
+with
+
+edges as (
+    select * from {{ ref('int_identity_edges_proposed') }}
+),
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+strong_components as (
+    select * from {{ ref('int_records_strongly_clustered') }}
+),
+
+nickname_pairs as (
+    select * from {{ ref('int_nickname_pairs_expanded') }}
+),
+
+weak_edges_across_groups as (
+    select
+        edges.edge_id,
+        components_a.strong_component_id as component_a,
+        components_b.strong_component_id as component_b
+    from edges
+    inner join strong_components as components_a
+        on edges.record_id_a = components_a.record_id
+    inner join strong_components as components_b
+        on edges.record_id_b = components_b.record_id
+    where
+        edges.status = 'proposed'
+        and edges.strength = 'weak'
+        and components_a.strong_component_id
+        <> components_b.strong_component_id
+),
+
+involved_components as (
+    select component_a as component_id from weak_edges_across_groups
+    union
+    select component_b as component_id from weak_edges_across_groups
+),
+
+component_attributes as (
+    select distinct
+        strong_components.strong_component_id as component_id,
+        records.first_name,
+        records.birth_date
+    from strong_components
+    inner join involved_components
+        on strong_components.strong_component_id
+        = involved_components.component_id
+    inner join records
+        on strong_components.record_id = records.record_id
+    where records.first_name is not null or records.birth_date is not null
+),
+
+{#- Compare every first name and birth date of one group with every one of
+    the other group: a single agreement is enough, a contradiction needs
+    values on both sides and no agreement at all. -#}
+groups_compared as (
+    select
+        weak_edges_across_groups.edge_id,
+        count(attributes_a.first_name) > 0
+        and count(attributes_b.first_name) > 0 as has_names_on_both_sides,
+        coalesce({{ dbt.bool_or(first_names_match(
+            'attributes_a.first_name', 'attributes_b.first_name',
+            'nickname_pairs.name_a is not null'
+        )) }}, false) as has_matching_first_name,
+        count(attributes_a.birth_date) > 0
+        and count(attributes_b.birth_date) > 0 as has_birth_dates_on_both_sides,
+        coalesce(
+            {{ dbt.bool_or('attributes_a.birth_date = attributes_b.birth_date') }},
+            false
+        ) as has_matching_birth_date
+    from weak_edges_across_groups
+    inner join component_attributes as attributes_a
+        on weak_edges_across_groups.component_a = attributes_a.component_id
+    inner join component_attributes as attributes_b
+        on weak_edges_across_groups.component_b = attributes_b.component_id
+    left join nickname_pairs
+        on
+            attributes_a.first_name = nickname_pairs.name_a
+            and attributes_b.first_name = nickname_pairs.name_b
+    group by weak_edges_across_groups.edge_id
+),
+
+edges_guarded as (
+    select
+        edges.*,
+        groups_compared.edge_id is not null as is_bridge,
+        case
+            when edges.status = 'rejected' then 'rejected'
+            when groups_compared.has_birth_dates_on_both_sides
+                and not groups_compared.has_matching_birth_date
+                then 'quarantined'
+            when groups_compared.has_names_on_both_sides
+                and not groups_compared.has_matching_first_name
+                then 'quarantined'
+            else 'accepted'
+        end as guarded_status,
+        case
+            when edges.status = 'rejected' then edges.rejection_reason
+            when groups_compared.has_birth_dates_on_both_sides
+                and not groups_compared.has_matching_birth_date
+                then 'bridges_groups_with_different_birth_dates'
+            when groups_compared.has_names_on_both_sides
+                and not groups_compared.has_matching_first_name
+                then 'bridges_groups_with_different_first_names'
+        end as reason
+    from edges
+    left join groups_compared
+        on edges.edge_id = groups_compared.edge_id
+)
+
+select
+    edge_id,
+    record_id_a,
+    record_id_b,
+    rule,
+    identifier_type,
+    identifier_value,
+    strength,
+    reason,
+    street_similarity,
+    has_both_names,
+    is_first_name_match,
+    is_last_name_match,
+    is_swapped_name_match,
+    is_birth_date_conflict,
+    is_bridge,
+    guarded_status as status
+from edges_guarded

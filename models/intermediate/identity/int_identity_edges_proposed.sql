@@ -1,0 +1,460 @@
+{#- Every candidate link between two identity records, each named by the rule
+    that proposed it, with the evidence compared and a first verdict:
+    `proposed` (goes on to the component guards) or `rejected` with a reason.
+    One row per (record_id_a, record_id_b, rule), record_id_a < record_id_b.
+
+    Strong rules: a key one record owns and another references (the ticket's
+    CRM contact, the invoice's order or receipt, the browser's login, the
+    card shown at the till), and a shared email or phone between records whose
+    first names agree (surnames may differ: people marry). Weak rules: a
+    nameless receipt's phone to the nearest-in-time named record with that
+    phone, and fuzzy name matches inside blocks (same birth date; same postal
+    code and initials) that have no identifier in common. -#}
+with
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+identifiers as (
+    select * from {{ ref('int_identifiers_unioned') }}
+),
+
+nickname_pairs as (
+    select * from {{ ref('int_nickname_pairs_expanded') }}
+),
+
+blocked_identifiers as (
+    select * from {{ ref('blocked_identifiers') }}
+),
+
+overrides as (
+    select * from {{ ref('identity_overrides') }}
+),
+
+blocked_values as (
+    select
+        identifier_type,
+        identifier_value,
+        'blocked_value: ' || reason as reason
+    from blocked_identifiers
+    union all
+    select
+        identifier_type,
+        identifier_value,
+        'override_block_value: ' || reason as reason
+    from overrides
+    where action = 'block_value'
+),
+
+identifiers_named as (
+    select
+        identifiers.*,
+        records.first_name,
+        records.first_seen_at,
+        records.last_seen_at,
+        records.is_email_role_mailbox,
+        records.first_name is not null as is_named
+    from identifiers
+    inner join records
+        on identifiers.record_id = records.record_id
+),
+
+{#- How many records and how many different people (told apart by first
+    name) share each email and phone. -#}
+shared_values_counted as (
+    select
+        identifier_type,
+        identifier_value,
+        count(*) as records_sharing,
+        count(distinct first_name) as people_sharing,
+        {{ dbt.bool_or('is_email_role_mailbox') }} as is_role_mailbox
+    from identifiers_named
+    where identifier_type in ('email', 'phone')
+    group by identifier_type, identifier_value
+),
+
+shared_values_judged as (
+    select
+        shared_values_counted.*,
+        case
+            when blocked_values.reason is not null then blocked_values.reason
+            when shared_values_counted.identifier_type = 'email'
+                and shared_values_counted.is_role_mailbox
+                then 'role_mailbox'
+            when shared_values_counted.people_sharing
+                > {{ var('identity_max_people_per_identifier') }}
+                or shared_values_counted.records_sharing
+                > {{ var('identity_max_records_per_identifier') }}
+                then 'cardinality_cap'
+        end as value_rejection
+    from shared_values_counted
+    left join blocked_values
+        on
+            shared_values_counted.identifier_type
+            = blocked_values.identifier_type
+            and shared_values_counted.identifier_value
+            = blocked_values.identifier_value
+),
+
+{#- Keys: every holder of a key links to its owner (or, with no owner in
+    the data, to the first holder). -#}
+key_hubs as (
+    select
+        identifier_type,
+        identifier_value,
+        coalesce(
+            min(case when is_key_owner then record_id end), min(record_id)
+        ) as hub_record_id
+    from identifiers
+    where identifier_type not in ('email', 'phone')
+    group by identifier_type, identifier_value
+),
+
+key_pairs as (
+    select
+        least(identifiers.record_id, key_hubs.hub_record_id) as record_id_a,
+        greatest(identifiers.record_id, key_hubs.hub_record_id) as record_id_b,
+        'shared_' || identifiers.identifier_type as rule,
+        identifiers.identifier_type,
+        identifiers.identifier_value,
+        'strong' as strength
+    from identifiers
+    inner join key_hubs
+        on
+            identifiers.identifier_type = key_hubs.identifier_type
+            and identifiers.identifier_value = key_hubs.identifier_value
+    where identifiers.record_id <> key_hubs.hub_record_id
+),
+
+{#- Emails and phones: every pair of named holders of one value. Values
+    past the caps are not paired (they are reported below as rejected). -#}
+shared_value_pairs as (
+    select
+        left_side.record_id as record_id_a,
+        right_side.record_id as record_id_b,
+        'shared_' || left_side.identifier_type as rule,
+        left_side.identifier_type,
+        left_side.identifier_value,
+        'strong' as strength
+    from identifiers_named as left_side
+    inner join identifiers_named as right_side
+        on
+            left_side.identifier_type = right_side.identifier_type
+            and left_side.identifier_value = right_side.identifier_value
+            and left_side.record_id < right_side.record_id
+    inner join shared_values_judged
+        on
+            left_side.identifier_type = shared_values_judged.identifier_type
+            and left_side.identifier_value
+            = shared_values_judged.identifier_value
+    where
+        left_side.identifier_type in ('email', 'phone')
+        and left_side.is_named
+        and right_side.is_named
+        and shared_values_judged.records_sharing
+        <= {{ var('identity_max_records_per_identifier') }}
+),
+
+{#- A nameless record (a receipt with a phone) cannot be told apart from a
+    later owner of the same number by name, so it links once: to the named
+    record with that phone closest in time, or, when no named record has it,
+    to the first nameless record with it. -#}
+nameless_phone_candidates as (
+    select
+        nameless.record_id as nameless_record_id,
+        named.record_id as named_record_id,
+        nameless.identifier_value,
+        row_number() over (
+            partition by nameless.record_id
+            order by
+                greatest(
+                    {{ dbt.datediff('named.last_seen_at', 'nameless.first_seen_at', 'second') }},
+                    {{ dbt.datediff('nameless.first_seen_at', 'named.first_seen_at', 'second') }},
+                    0
+                ),
+                named.record_id
+        ) as nearness_rank
+    from identifiers_named as nameless
+    inner join identifiers_named as named
+        on
+            nameless.identifier_value = named.identifier_value
+            and named.identifier_type = 'phone'
+            and named.is_named
+    where nameless.identifier_type = 'phone' and not nameless.is_named
+),
+
+nameless_phone_firsts as (
+    select
+        identifier_value,
+        min(record_id) as first_record_id
+    from identifiers_named
+    where identifier_type = 'phone' and not is_named
+    group by identifier_value
+),
+
+nameless_phone_pairs as (
+    select
+        least(nameless_record_id, named_record_id) as record_id_a,
+        greatest(nameless_record_id, named_record_id) as record_id_b,
+        'nearest_shared_phone' as rule,
+        'phone' as identifier_type,
+        identifier_value,
+        'weak' as strength
+    from nameless_phone_candidates
+    where nearness_rank = 1
+    union all
+    select
+        nameless_phone_firsts.first_record_id as record_id_a,
+        identifiers_named.record_id as record_id_b,
+        'nearest_shared_phone' as rule,
+        'phone' as identifier_type,
+        identifiers_named.identifier_value,
+        'weak' as strength
+    from identifiers_named
+    inner join nameless_phone_firsts
+        on identifiers_named.identifier_value
+        = nameless_phone_firsts.identifier_value
+    where
+        identifiers_named.identifier_type = 'phone'
+        and not identifiers_named.is_named
+        and identifiers_named.record_id
+        <> nameless_phone_firsts.first_record_id
+        and not exists (
+            select 1
+            from nameless_phone_candidates
+            where
+                nameless_phone_candidates.identifier_value
+                = identifiers_named.identifier_value
+        )
+),
+
+{#- Fuzzy blocks. Typos keep a name's initial far more often than not, so
+    a block is a birth date or a postal code plus the record's two initials
+    in sorted order (which also pairs a record with its first/last swap). -#}
+named_records_blocked as (
+    select
+        record_id,
+        birth_date,
+        country_code,
+        postal_code,
+        case
+            when substr(first_name, 1, 1) <= substr(last_name, 1, 1)
+                then substr(first_name, 1, 1) || substr(last_name, 1, 1)
+            else substr(last_name, 1, 1) || substr(first_name, 1, 1)
+        end as initials
+    from records
+    where first_name is not null and last_name is not null
+),
+
+birth_date_pairs as (
+    select
+        left_side.record_id as record_id_a,
+        right_side.record_id as record_id_b,
+        'fuzzy_name_birth_date' as rule,
+        'birth_date' as identifier_type,
+        cast(left_side.birth_date as {{ dbt.type_string() }})
+            as identifier_value,
+        'weak' as strength
+    from named_records_blocked as left_side
+    inner join named_records_blocked as right_side
+        on
+            left_side.birth_date = right_side.birth_date
+            and left_side.initials = right_side.initials
+            and left_side.record_id < right_side.record_id
+),
+
+postal_code_pairs as (
+    select
+        left_side.record_id as record_id_a,
+        right_side.record_id as record_id_b,
+        'fuzzy_name_address' as rule,
+        'postal_code' as identifier_type,
+        left_side.postal_code as identifier_value,
+        'weak' as strength
+    from named_records_blocked as left_side
+    inner join named_records_blocked as right_side
+        on
+            left_side.postal_code = right_side.postal_code
+            and left_side.country_code = right_side.country_code
+            and left_side.initials = right_side.initials
+            and left_side.record_id < right_side.record_id
+),
+
+override_pairs as (
+    select
+        least(record_id, other_record_id) as record_id_a,
+        greatest(record_id, other_record_id) as record_id_b,
+        'override_force_link' as rule,
+        'override' as identifier_type,
+        reason as identifier_value,
+        'strong' as strength
+    from overrides
+    where action = 'force_link'
+),
+
+pairs_unioned as (
+    select * from key_pairs
+    union all
+    select * from shared_value_pairs
+    union all
+    select * from nameless_phone_pairs
+    union all
+    select * from birth_date_pairs
+    union all
+    select * from postal_code_pairs
+    union all
+    select * from override_pairs
+),
+
+pairs_deduplicated as (
+    select distinct * from pairs_unioned
+),
+
+{#- The evidence of each pair, side by side. -#}
+pairs_compared as (
+    select
+        pairs.*,
+        records_a.first_name is not null
+        and records_b.first_name is not null as has_both_names,
+        {{ first_names_match(
+            'records_a.first_name', 'records_b.first_name',
+            'nickname_pairs.name_a is not null'
+        ) }} as is_first_name_match,
+        coalesce({{ last_names_match(
+            'records_a.last_name', 'records_b.last_name'
+        ) }}, false) as is_last_name_match,
+        coalesce(
+            {{ first_names_match(
+                'records_a.first_name', 'records_b.last_name', 'false'
+            ) }}
+            and {{ last_names_match('records_a.last_name', 'records_b.first_name') }},
+            false
+        ) as is_swapped_name_match,
+        records_a.birth_date is not null
+        and records_b.birth_date is not null
+        and records_a.birth_date <> records_b.birth_date
+            as is_birth_date_conflict,
+        {{ c360_string_similarity('records_a.street', 'records_b.street') }}
+            as street_similarity
+    from pairs_deduplicated as pairs
+    inner join records as records_a
+        on pairs.record_id_a = records_a.record_id
+    inner join records as records_b
+        on pairs.record_id_b = records_b.record_id
+    left join nickname_pairs
+        on
+            records_a.first_name = nickname_pairs.name_a
+            and records_b.first_name = nickname_pairs.name_b
+),
+
+pairs_judged as (
+    select
+        pairs_compared.record_id_a,
+        pairs_compared.record_id_b,
+        pairs_compared.rule,
+        pairs_compared.identifier_type,
+        pairs_compared.identifier_value,
+        pairs_compared.strength,
+        pairs_compared.street_similarity,
+        pairs_compared.has_both_names,
+        coalesce(pairs_compared.is_first_name_match, false)
+            as is_first_name_match,
+        pairs_compared.is_last_name_match,
+        pairs_compared.is_swapped_name_match,
+        pairs_compared.is_birth_date_conflict,
+        case
+            when force_split.reason is not null
+                then 'override_force_split: ' || force_split.reason
+            when pairs_compared.rule = 'override_force_link' then null
+            when shared_values_judged.value_rejection is not null
+                then shared_values_judged.value_rejection
+            when pairs_compared.rule in ('shared_email', 'shared_phone')
+                and pairs_compared.has_both_names
+                and not coalesce(pairs_compared.is_first_name_match, false)
+                and not pairs_compared.is_swapped_name_match
+                then 'names_conflict'
+            when pairs_compared.rule like 'fuzzy%'
+                and pairs_compared.is_birth_date_conflict
+                then 'birth_date_conflict'
+            when pairs_compared.rule like 'fuzzy%'
+                and not (
+                    (
+                        coalesce(pairs_compared.is_first_name_match, false)
+                        and pairs_compared.is_last_name_match
+                    )
+                    or pairs_compared.is_swapped_name_match
+                )
+                then 'names_differ'
+            when pairs_compared.rule = 'fuzzy_name_address'
+                and pairs_compared.street_similarity
+                < {{ var('identity_street_min_similarity') }}
+                then 'street_differs'
+        end as rejection_reason
+    from pairs_compared
+    left join shared_values_judged
+        on
+            pairs_compared.identifier_type = shared_values_judged.identifier_type
+            and pairs_compared.identifier_value
+            = shared_values_judged.identifier_value
+    left join overrides as force_split
+        on
+            force_split.action = 'force_split'
+            and (
+                (
+                    force_split.other_record_id is null
+                    and force_split.record_id in (
+                        pairs_compared.record_id_a, pairs_compared.record_id_b
+                    )
+                )
+                or (
+                    least(force_split.record_id, force_split.other_record_id)
+                    = pairs_compared.record_id_a
+                    and greatest(
+                        force_split.record_id, force_split.other_record_id
+                    )
+                    = pairs_compared.record_id_b
+                )
+            )
+),
+
+{#- Values refused as a whole (caps, role mailboxes, blocked values) show
+    up once per value, so the reason a value never links is queryable. -#}
+refused_values as (
+    select
+        cast(null as {{ dbt.type_string() }}) as record_id_a,
+        cast(null as {{ dbt.type_string() }}) as record_id_b,
+        'shared_' || identifier_type as rule,
+        identifier_type,
+        identifier_value,
+        'strong' as strength,
+        cast(null as double) as street_similarity,
+        false as has_both_names,
+        false as is_first_name_match,
+        false as is_last_name_match,
+        false as is_swapped_name_match,
+        false as is_birth_date_conflict,
+        value_rejection as rejection_reason
+    from shared_values_judged
+    where value_rejection is not null and records_sharing > 1
+),
+
+edges as (
+    select
+        *,
+        case when rejection_reason is null then 'proposed' else 'rejected' end
+            as status
+    from pairs_judged
+    union all
+    select
+        *,
+        'rejected' as status
+    from refused_values
+)
+
+select
+    {{ dbt_utils.generate_surrogate_key(
+        ['record_id_a', 'record_id_b', 'rule', 'identifier_value']
+    ) }} as edge_id,
+    *
+from edges

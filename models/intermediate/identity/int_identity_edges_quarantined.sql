@@ -1,0 +1,54 @@
+{#- Links held back for review: weak edges that would have bridged two
+    contradicting groups, and weak edges inside a group the size guard broken
+    up. A reviewer confirms one with a `force_link` row in the
+    identity_overrides seed (or keeps it apart with `force_split`). One row
+    per edge. -#}
+with
+
+edges as (
+    select * from {{ ref('int_identity_edges_guarded') }}
+),
+
+grouped as (
+    select * from {{ ref('int_records_grouped') }}
+),
+
+bridges as (
+    select * from edges
+    where status = 'quarantined'
+),
+
+edges_in_capped_groups as (
+    select
+        edges.edge_id,
+        edges.record_id_a,
+        edges.record_id_b,
+        edges.rule,
+        edges.identifier_type,
+        edges.identifier_value,
+        edges.strength,
+        'group_exceeds_max_component_records' as reason,
+        edges.street_similarity,
+        edges.has_both_names,
+        edges.is_first_name_match,
+        edges.is_last_name_match,
+        edges.is_swapped_name_match,
+        edges.is_birth_date_conflict,
+        edges.is_bridge,
+        'quarantined' as status
+    from edges
+    inner join grouped
+        on edges.record_id_a = grouped.record_id
+    where
+        edges.status = 'accepted'
+        and edges.strength = 'weak'
+        and grouped.is_size_capped
+),
+
+quarantined as (
+    select * from bridges
+    union all
+    select * from edges_in_capped_groups
+)
+
+select * from quarantined

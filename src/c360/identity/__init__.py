@@ -1,0 +1,1 @@
+"""Identity resolution helpers that run inside the dbt build."""
