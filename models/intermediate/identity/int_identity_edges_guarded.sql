@@ -3,8 +3,10 @@
     nothing and is accepted. A weak edge that would join two separate strong
     groups is accepted only when the groups do not contradict each other;
     otherwise it is quarantined for review instead of merging: the groups
-    hold different birth dates, or no first name of one matches a first name
-    of the other. One row per edge of int_identity_edges_proposed. -#}
+    hold different birth dates, no first name of one matches a first name of
+    the other, or both know phone numbers, none is shared and no birth date
+    vouches for the link (household members with one name, at one address,
+    keep their own phones). One row per edge of int_identity_edges_proposed. -#}
 with
 
 edges as (
@@ -50,14 +52,18 @@ component_attributes as (
     select distinct
         strong_components.strong_component_id as component_id,
         records.first_name,
-        records.birth_date
+        records.birth_date,
+        records.phone
     from strong_components
     inner join involved_components
         on strong_components.strong_component_id
         = involved_components.component_id
     inner join records
         on strong_components.record_id = records.record_id
-    where records.first_name is not null or records.birth_date is not null
+    where
+        records.first_name is not null
+        or records.birth_date is not null
+        or records.phone is not null
 ),
 
 {#- Compare every first name and birth date of one group with every one of
@@ -77,7 +83,12 @@ groups_compared as (
         coalesce(
             {{ dbt.bool_or('attributes_a.birth_date = attributes_b.birth_date') }},
             false
-        ) as has_matching_birth_date
+        ) as has_matching_birth_date,
+        count(attributes_a.phone) > 0
+        and count(attributes_b.phone) > 0 as has_phones_on_both_sides,
+        coalesce(
+            {{ dbt.bool_or('attributes_a.phone = attributes_b.phone') }}, false
+        ) as has_matching_phone
     from weak_edges_across_groups
     inner join component_attributes as attributes_a
         on weak_edges_across_groups.component_a = attributes_a.component_id
@@ -102,6 +113,10 @@ edges_guarded as (
             when groups_compared.has_names_on_both_sides
                 and not groups_compared.has_matching_first_name
                 then 'quarantined'
+            when groups_compared.has_phones_on_both_sides
+                and not groups_compared.has_matching_phone
+                and not groups_compared.has_matching_birth_date
+                then 'quarantined'
             else 'accepted'
         end as guarded_status,
         case
@@ -112,6 +127,10 @@ edges_guarded as (
             when groups_compared.has_names_on_both_sides
                 and not groups_compared.has_matching_first_name
                 then 'bridges_groups_with_different_first_names'
+            when groups_compared.has_phones_on_both_sides
+                and not groups_compared.has_matching_phone
+                and not groups_compared.has_matching_birth_date
+                then 'bridges_groups_with_different_phones'
         end as reason
     from edges
     left join groups_compared

@@ -317,13 +317,22 @@ pairs_compared as (
         pairs.*,
         records_a.first_name is not null
         and records_b.first_name is not null as has_both_names,
-        {{ first_names_match(
+        coalesce({{ first_names_match(
             'records_a.first_name', 'records_b.first_name',
             'nickname_pairs.name_a is not null'
-        ) }} as is_first_name_match,
+        ) }}, false) as is_first_name_match,
+        coalesce({{ first_names_match(
+            'records_a.first_name', 'records_b.first_name',
+            'nickname_pairs.name_a is not null',
+            var('identity_shared_identifier_first_name_min_similarity')
+        ) }}, false) as is_first_name_compatible,
         coalesce({{ last_names_match(
             'records_a.last_name', 'records_b.last_name'
         ) }}, false) as is_last_name_match,
+        coalesce({{ last_names_match(
+            'records_a.last_name', 'records_b.last_name',
+            var('identity_loose_last_name_min_similarity')
+        ) }}, false) as is_last_name_close,
         coalesce(
             {{ first_names_match(
                 'records_a.first_name', 'records_b.last_name', 'false'
@@ -331,6 +340,24 @@ pairs_compared as (
             and {{ last_names_match('records_a.last_name', 'records_b.first_name') }},
             false
         ) as is_swapped_name_match,
+        {#- For records that share an email or phone, a nickname plus a typo
+            ("Henru" for Harry) still agrees: same initial and same last name,
+            either way round. -#}
+        coalesce(
+            substr(records_a.first_name, 1, 1)
+            = substr(records_b.first_name, 1, 1)
+            and {{ last_names_match('records_a.last_name', 'records_b.last_name') }},
+            false
+        ) or coalesce(
+            substr(records_a.last_name, 1, 1)
+            = substr(records_b.first_name, 1, 1)
+            and {{ last_names_match('records_a.first_name', 'records_b.last_name') }},
+            false
+        ) as is_initial_and_last_name_match,
+        coalesce(records_a.birth_date = records_b.birth_date, false)
+            as is_same_birth_date,
+        coalesce(records_a.postal_code = records_b.postal_code, false)
+            as is_same_postal_code,
         records_a.birth_date is not null
         and records_b.birth_date is not null
         and records_a.birth_date <> records_b.birth_date
@@ -358,10 +385,14 @@ pairs_judged as (
         pairs_compared.strength,
         pairs_compared.street_similarity,
         pairs_compared.has_both_names,
-        coalesce(pairs_compared.is_first_name_match, false)
-            as is_first_name_match,
+        pairs_compared.is_first_name_match,
+        pairs_compared.is_first_name_compatible,
         pairs_compared.is_last_name_match,
+        pairs_compared.is_last_name_close,
         pairs_compared.is_swapped_name_match,
+        pairs_compared.is_initial_and_last_name_match,
+        pairs_compared.is_same_birth_date,
+        pairs_compared.is_same_postal_code,
         pairs_compared.is_birth_date_conflict,
         case
             when force_split.reason is not null
@@ -371,19 +402,28 @@ pairs_judged as (
                 then shared_values_judged.value_rejection
             when pairs_compared.rule in ('shared_email', 'shared_phone')
                 and pairs_compared.has_both_names
-                and not coalesce(pairs_compared.is_first_name_match, false)
+                and not pairs_compared.is_first_name_compatible
                 and not pairs_compared.is_swapped_name_match
+                and not pairs_compared.is_initial_and_last_name_match
                 then 'names_conflict'
             when pairs_compared.rule like 'fuzzy%'
                 and pairs_compared.is_birth_date_conflict
                 then 'birth_date_conflict'
+            {#- A last name two edits off still counts when birth date and
+                postal code both agree. -#}
             when pairs_compared.rule like 'fuzzy%'
                 and not (
                     (
-                        coalesce(pairs_compared.is_first_name_match, false)
+                        pairs_compared.is_first_name_match
                         and pairs_compared.is_last_name_match
                     )
                     or pairs_compared.is_swapped_name_match
+                    or (
+                        pairs_compared.is_first_name_match
+                        and pairs_compared.is_last_name_close
+                        and pairs_compared.is_same_birth_date
+                        and pairs_compared.is_same_postal_code
+                    )
                 )
                 then 'names_differ'
             when pairs_compared.rule = 'fuzzy_name_address'
@@ -431,8 +471,13 @@ refused_values as (
         cast(null as double) as street_similarity,
         false as has_both_names,
         false as is_first_name_match,
+        false as is_first_name_compatible,
         false as is_last_name_match,
+        false as is_last_name_close,
         false as is_swapped_name_match,
+        false as is_initial_and_last_name_match,
+        false as is_same_birth_date,
+        false as is_same_postal_code,
         false as is_birth_date_conflict,
         value_rejection as rejection_reason
     from shared_values_judged
