@@ -80,3 +80,13 @@ def small_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
         out,
     )
     return out
+
+
+@pytest.fixture(scope="session")
+def warehouse(small_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole project built (with every test) on the small data set."""
+    work = tmp_path_factory.mktemp("build")
+    path = work / "c360.duckdb"
+    result = run_dbt(["build", "--full-refresh"], small_raw, path, work)
+    assert result.returncode == 0, result.stdout[-4000:]
+    return path

@@ -56,15 +56,6 @@ FLAGGED_DEFECTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def warehouse(small_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("build")
-    path = work / "c360.duckdb"
-    result = run_dbt(["build", "--full-refresh"], small_raw, path, work)
-    assert result.returncode == 0, result.stdout[-4000:]
-    return path
-
-
 def _quarantine_union(con: duckdb.DuckDBPyConnection) -> str:
     names = [
         r[0]

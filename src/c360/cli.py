@@ -64,8 +64,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     failures = []
     if report.pairwise_precision < args.min_precision:
         failures.append(
-            f"pairwise precision {report.pairwise_precision:.5f} "
-            f"< {args.min_precision}"
+            f"pairwise precision {report.pairwise_precision:.5f} < {args.min_precision}"
         )
     if report.pairwise_recall < args.min_recall:
         failures.append(

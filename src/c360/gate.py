@@ -13,6 +13,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Identity resolution must score at least this on the gate's generated data
+# (pairwise, identifiable records; see DECISIONLOG.md and BENCHMARKS.md).
+MIN_PRECISION = 0.995
+MIN_RECALL = 0.96
+
 
 @dataclass
 class Step:
@@ -66,6 +71,25 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             "dbt build",
             [_bin("dbt"), "build", "--full-refresh"],
             needs=("generate data",),
+            env=env,
+        ),
+        Step(
+            "identity evaluation",
+            [
+                _bin("c360"),
+                "evaluate",
+                "--warehouse",
+                env["C360_WAREHOUSE"],
+                "--raw",
+                env["C360_RAW_DIR"],
+                "--json",
+                str(work / "identity_report.json"),
+                "--min-precision",
+                str(MIN_PRECISION),
+                "--min-recall",
+                str(MIN_RECALL),
+            ],
+            needs=("dbt build",),
             env=env,
         ),
         Step(

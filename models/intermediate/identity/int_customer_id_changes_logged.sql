@@ -5,14 +5,14 @@
         on_schema_change='fail',
     )
 }}
-{#- The id history: one row each time a record gets a customer id or its
+{# The id history: one row each time a record gets a customer id or its
     customer id changes. Rebuilds append to it (it survives --full-refresh),
     so ids stay stable: each group keeps the previous id held by most of its
     records, unless another group holds more records of that id (then the
     group was split off and gets a new id). change_type: created (a new
     customer), joined (a new record of an existing customer), merged (the
     record's old customer was absorbed into another), split (the record left
-    its old customer, which lives on), removed (the record is gone). -#}
+    its old customer, which lives on), removed (the record is gone). #}
 with
 
 grouped as (
@@ -25,7 +25,7 @@ previous_rows_ranked as (
         record_id,
         customer_id,
         row_number() over (
-            partition by record_id order by changed_at desc, customer_id
+            partition by record_id order by changed_at desc, customer_id asc
         ) as recency_rank
     from {{ this }}
 ),
@@ -57,12 +57,12 @@ group_previous_ids as (
     group by grouped.group_id, previous.customer_id
 ),
 
-{#- The heir of a previous id: the group holding most of its records. -#}
+{# The heir of a previous id: the group holding most of its records. #}
 heirs_ranked as (
     select
         *,
         row_number() over (
-            partition by customer_id order by records_holding desc, group_id
+            partition by customer_id order by records_holding desc, group_id asc
         ) as heir_rank
     from group_previous_ids
 ),
@@ -72,15 +72,15 @@ ids_kept_ranked as (
         group_id,
         customer_id,
         row_number() over (
-            partition by group_id order by records_holding desc, customer_id
+            partition by group_id order by records_holding desc, customer_id asc
         ) as keep_rank
     from heirs_ranked
     where heir_rank = 1
 ),
 
-{#- A new customer's id derives from its first record; should that id be
+{# A new customer's id derives from its first record; should that id be
     taken already (the record was split out of the customer it named), the
-    run's invocation id makes it unique. -#}
+    run's invocation id makes it unique. #}
 groups_named as (
     select distinct
         grouped.group_id,

@@ -1,10 +1,10 @@
-{#- One row per identity record and identifier it carries. Shared
+{# One row per identity record and identifier it carries. Shared
     identifiers (email, phone) belong to whoever uses them; keys (a CRM
     contact id, a shop customer id, a guest order id, a receipt id, a loyalty
     card) are owned by one record and referenced by others: a ticket names
     its CRM contact, a browser the shop account it logged in as, an ERP
     invoice the shop order or receipt it bills, a receipt the loyalty card
-    shown at the till. -#}
+    shown at the till. #}
 with
 
 records as (
@@ -51,7 +51,7 @@ phones as (
     where phone is not null
 ),
 
-{#- Keys a record owns: its own id in the system others reference. -#}
+{# Keys a record owns: its own id in the system others reference. #}
 owned_keys as (
     select
         record_id,
@@ -87,7 +87,7 @@ ticket_contact_references as (
     where crm_contact_id is not null
 ),
 
-{#- A browser references every shop account it was logged in as. -#}
+{# A browser references every shop account it was logged in as. #}
 web_logins_unioned as (
     select
         anonymous_id,
@@ -112,9 +112,9 @@ web_account_references as (
     where anonymous_id is not null
 ),
 
-{#- An invoice ties its business partner to what it bills: a guest order
+{# An invoice ties its business partner to what it bills: a guest order
     (by order id), a registered order (by the account that placed it) or a
-    store receipt. -#}
+    store receipt. #}
 invoice_references as (
     select distinct
         'erp.business_partners:' || invoices.partner_id as record_id,
@@ -156,8 +156,8 @@ identifiers_unioned as (
     select * from invoice_references
 ),
 
-{#- Keep references only when the referencing record exists (a quarantined
-    ticket or partner has no record). -#}
+{# Keep references only when the referencing record exists (a quarantined
+    ticket or partner has no record). #}
 identifiers_of_records as (
     select identifiers_unioned.*
     from identifiers_unioned

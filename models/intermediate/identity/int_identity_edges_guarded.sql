@@ -1,4 +1,4 @@
-{#- The final verdict on every candidate edge. Strong edges that survived
+{# The final verdict on every candidate edge. Strong edges that survived
     proposal are accepted. A weak edge inside one strong group changes
     nothing and is accepted. A weak edge that would join two separate strong
     groups is accepted only when the groups do not contradict each other;
@@ -6,7 +6,7 @@
     hold different birth dates, no first name of one matches a first name of
     the other, or both know phone numbers, none is shared and no birth date
     vouches for the link (household members with one name, at one address,
-    keep their own phones). One row per edge of int_identity_edges_proposed. -#}
+    keep their own phones). One row per edge of int_identity_edges_proposed. #}
 with
 
 edges as (
@@ -66,9 +66,9 @@ component_attributes as (
         or records.phone is not null
 ),
 
-{#- Compare every first name and birth date of one group with every one of
+{# Compare every first name and birth date of one group with every one of
     the other group: a single agreement is enough, a contradiction needs
-    values on both sides and no agreement at all. -#}
+    values on both sides and no agreement at all. #}
 groups_compared as (
     select
         weak_edges_across_groups.edge_id,
@@ -80,10 +80,9 @@ groups_compared as (
         )) }}, false) as has_matching_first_name,
         count(attributes_a.birth_date) > 0
         and count(attributes_b.birth_date) > 0 as has_birth_dates_on_both_sides,
-        coalesce(
-            {{ dbt.bool_or('attributes_a.birth_date = attributes_b.birth_date') }},
-            false
-        ) as has_matching_birth_date,
+        coalesce({{ dbt.bool_or(
+            'attributes_a.birth_date = attributes_b.birth_date'
+        ) }}, false) as has_matching_birth_date,
         count(attributes_a.phone) > 0
         and count(attributes_b.phone) > 0 as has_phones_on_both_sides,
         coalesce(
@@ -141,7 +140,7 @@ select
     edge_id,
     record_id_a,
     record_id_b,
-    rule,
+    match_rule,
     identifier_type,
     identifier_value,
     strength,

@@ -1,7 +1,8 @@
-{#- Every candidate link between two identity records, each named by the rule
+{# Every candidate link between two identity records, each named by the rule
     that proposed it, with the evidence compared and a first verdict:
     `proposed` (goes on to the component guards) or `rejected` with a reason.
-    One row per (record_id_a, record_id_b, rule), record_id_a < record_id_b.
+    One row per (record_id_a, record_id_b, match_rule), with
+    record_id_a < record_id_b.
 
     Strong rules: a key one record owns and another references (the ticket's
     CRM contact, the invoice's order or receipt, the browser's login, the
@@ -9,7 +10,7 @@
     first names agree (surnames may differ: people marry). Weak rules: a
     nameless receipt's phone to the nearest-in-time named record with that
     phone, and fuzzy name matches inside blocks (same birth date; same postal
-    code and initials) that have no identifier in common. -#}
+    code and initials) that have no identifier in common. #}
 with
 
 records as (
@@ -60,8 +61,8 @@ identifiers_named as (
         on identifiers.record_id = records.record_id
 ),
 
-{#- How many records and how many different people (told apart by first
-    name) share each email and phone. -#}
+{# How many records and how many different people (told apart by first
+    name) share each email and phone. #}
 shared_values_counted as (
     select
         identifier_type,
@@ -97,8 +98,8 @@ shared_values_judged as (
             = blocked_values.identifier_value
 ),
 
-{#- Keys: every holder of a key links to its owner (or, with no owner in
-    the data, to the first holder). -#}
+{# Keys: every holder of a key links to its owner (or, with no owner in
+    the data, to the first holder). #}
 key_hubs as (
     select
         identifier_type,
@@ -115,7 +116,7 @@ key_pairs as (
     select
         least(identifiers.record_id, key_hubs.hub_record_id) as record_id_a,
         greatest(identifiers.record_id, key_hubs.hub_record_id) as record_id_b,
-        'shared_' || identifiers.identifier_type as rule,
+        'shared_' || identifiers.identifier_type as match_rule,
         identifiers.identifier_type,
         identifiers.identifier_value,
         'strong' as strength
@@ -127,13 +128,13 @@ key_pairs as (
     where identifiers.record_id <> key_hubs.hub_record_id
 ),
 
-{#- Emails and phones: every pair of named holders of one value. Values
-    past the caps are not paired (they are reported below as rejected). -#}
+{# Emails and phones: every pair of named holders of one value. Values
+    past the caps are not paired (they are reported below as rejected). #}
 shared_value_pairs as (
     select
         left_side.record_id as record_id_a,
         right_side.record_id as record_id_b,
-        'shared_' || left_side.identifier_type as rule,
+        'shared_' || left_side.identifier_type as match_rule,
         left_side.identifier_type,
         left_side.identifier_value,
         'strong' as strength
@@ -156,25 +157,21 @@ shared_value_pairs as (
         <= {{ var('identity_max_records_per_identifier') }}
 ),
 
-{#- A nameless record (a receipt with a phone) cannot be told apart from a
+{# A nameless record (a receipt with a phone) cannot be told apart from a
     later owner of the same number by name, so it links once: to the named
     record with that phone closest in time, or, when no named record has it,
-    to the first nameless record with it. -#}
-nameless_phone_candidates as (
+    to the first nameless record with it. #}
+nameless_phone_distances as (
     select
         nameless.record_id as nameless_record_id,
         named.record_id as named_record_id,
         nameless.identifier_value,
-        row_number() over (
-            partition by nameless.record_id
-            order by
-                greatest(
-                    {{ dbt.datediff('named.last_seen_at', 'nameless.first_seen_at', 'second') }},
-                    {{ dbt.datediff('nameless.first_seen_at', 'named.first_seen_at', 'second') }},
-                    0
-                ),
-                named.record_id
-        ) as nearness_rank
+        {{ dbt.datediff(
+            'named.last_seen_at', 'nameless.first_seen_at', 'second'
+        ) }} as seconds_after_named,
+        {{ dbt.datediff(
+            'nameless.first_seen_at', 'named.first_seen_at', 'second'
+        ) }} as seconds_before_named
     from identifiers_named as nameless
     inner join identifiers_named as named
         on
@@ -182,6 +179,20 @@ nameless_phone_candidates as (
             and named.identifier_type = 'phone'
             and named.is_named
     where nameless.identifier_type = 'phone' and not nameless.is_named
+),
+
+nameless_phone_candidates as (
+    select
+        nameless_record_id,
+        named_record_id,
+        identifier_value,
+        row_number() over (
+            partition by nameless_record_id
+            order by
+                greatest(seconds_after_named, seconds_before_named, 0) asc,
+                named_record_id asc
+        ) as nearness_rank
+    from nameless_phone_distances
 ),
 
 nameless_phone_firsts as (
@@ -197,7 +208,7 @@ nameless_phone_pairs as (
     select
         least(nameless_record_id, named_record_id) as record_id_a,
         greatest(nameless_record_id, named_record_id) as record_id_b,
-        'nearest_shared_phone' as rule,
+        'nearest_shared_phone' as match_rule,
         'phone' as identifier_type,
         identifier_value,
         'weak' as strength
@@ -207,7 +218,7 @@ nameless_phone_pairs as (
     select
         nameless_phone_firsts.first_record_id as record_id_a,
         identifiers_named.record_id as record_id_b,
-        'nearest_shared_phone' as rule,
+        'nearest_shared_phone' as match_rule,
         'phone' as identifier_type,
         identifiers_named.identifier_value,
         'weak' as strength
@@ -229,9 +240,9 @@ nameless_phone_pairs as (
         )
 ),
 
-{#- Fuzzy blocks. Typos keep a name's initial far more often than not, so
+{# Fuzzy blocks. Typos keep a name's initial far more often than not, so
     a block is a birth date or a postal code plus the record's two initials
-    in sorted order (which also pairs a record with its first/last swap). -#}
+    in sorted order (which also pairs a record with its first/last swap). #}
 named_records_blocked as (
     select
         record_id,
@@ -251,7 +262,7 @@ birth_date_pairs as (
     select
         left_side.record_id as record_id_a,
         right_side.record_id as record_id_b,
-        'fuzzy_name_birth_date' as rule,
+        'fuzzy_name_birth_date' as match_rule,
         'birth_date' as identifier_type,
         cast(left_side.birth_date as {{ dbt.type_string() }})
             as identifier_value,
@@ -268,7 +279,7 @@ postal_code_pairs as (
     select
         left_side.record_id as record_id_a,
         right_side.record_id as record_id_b,
-        'fuzzy_name_address' as rule,
+        'fuzzy_name_address' as match_rule,
         'postal_code' as identifier_type,
         left_side.postal_code as identifier_value,
         'weak' as strength
@@ -285,7 +296,7 @@ override_pairs as (
     select
         least(record_id, other_record_id) as record_id_a,
         greatest(record_id, other_record_id) as record_id_b,
-        'override_force_link' as rule,
+        'override_force_link' as match_rule,
         'override' as identifier_type,
         reason as identifier_value,
         'strong' as strength
@@ -311,7 +322,7 @@ pairs_deduplicated as (
     select distinct * from pairs_unioned
 ),
 
-{#- The evidence of each pair, side by side. -#}
+{# The evidence of each pair, side by side. #}
 pairs_compared as (
     select
         pairs.*,
@@ -337,21 +348,27 @@ pairs_compared as (
             {{ first_names_match(
                 'records_a.first_name', 'records_b.last_name', 'false'
             ) }}
-            and {{ last_names_match('records_a.last_name', 'records_b.first_name') }},
+            and {{ last_names_match(
+                'records_a.last_name', 'records_b.first_name'
+            ) }},
             false
         ) as is_swapped_name_match,
-        {#- For records that share an email or phone, a nickname plus a typo
+        {# For records that share an email or phone, a nickname plus a typo
             ("Henru" for Harry) still agrees: same initial and same last name,
-            either way round. -#}
+            either way round. #}
         coalesce(
             substr(records_a.first_name, 1, 1)
             = substr(records_b.first_name, 1, 1)
-            and {{ last_names_match('records_a.last_name', 'records_b.last_name') }},
+            and {{ last_names_match(
+                'records_a.last_name', 'records_b.last_name'
+            ) }},
             false
         ) or coalesce(
             substr(records_a.last_name, 1, 1)
             = substr(records_b.first_name, 1, 1)
-            and {{ last_names_match('records_a.first_name', 'records_b.last_name') }},
+            and {{ last_names_match(
+                'records_a.first_name', 'records_b.last_name'
+            ) }},
             false
         ) as is_initial_and_last_name_match,
         coalesce(records_a.birth_date = records_b.birth_date, false)
@@ -379,7 +396,7 @@ pairs_judged as (
     select
         pairs_compared.record_id_a,
         pairs_compared.record_id_b,
-        pairs_compared.rule,
+        pairs_compared.match_rule,
         pairs_compared.identifier_type,
         pairs_compared.identifier_value,
         pairs_compared.strength,
@@ -397,21 +414,21 @@ pairs_judged as (
         case
             when force_split.reason is not null
                 then 'override_force_split: ' || force_split.reason
-            when pairs_compared.rule = 'override_force_link' then null
+            when pairs_compared.match_rule = 'override_force_link' then null
             when shared_values_judged.value_rejection is not null
                 then shared_values_judged.value_rejection
-            when pairs_compared.rule in ('shared_email', 'shared_phone')
+            when pairs_compared.match_rule in ('shared_email', 'shared_phone')
                 and pairs_compared.has_both_names
                 and not pairs_compared.is_first_name_compatible
                 and not pairs_compared.is_swapped_name_match
                 and not pairs_compared.is_initial_and_last_name_match
                 then 'names_conflict'
-            when pairs_compared.rule like 'fuzzy%'
+            when pairs_compared.match_rule like 'fuzzy%'
                 and pairs_compared.is_birth_date_conflict
                 then 'birth_date_conflict'
-            {#- A last name two edits off still counts when birth date and
-                postal code both agree. -#}
-            when pairs_compared.rule like 'fuzzy%'
+            {# A last name two edits off still counts when birth date and
+                postal code both agree. #}
+            when pairs_compared.match_rule like 'fuzzy%'
                 and not (
                     (
                         pairs_compared.is_first_name_match
@@ -426,7 +443,7 @@ pairs_judged as (
                     )
                 )
                 then 'names_differ'
-            when pairs_compared.rule = 'fuzzy_name_address'
+            when pairs_compared.match_rule = 'fuzzy_name_address'
                 and pairs_compared.street_similarity
                 < {{ var('identity_street_min_similarity') }}
                 then 'street_differs'
@@ -434,7 +451,8 @@ pairs_judged as (
     from pairs_compared
     left join shared_values_judged
         on
-            pairs_compared.identifier_type = shared_values_judged.identifier_type
+            pairs_compared.identifier_type
+            = shared_values_judged.identifier_type
             and pairs_compared.identifier_value
             = shared_values_judged.identifier_value
     left join overrides as force_split
@@ -458,13 +476,13 @@ pairs_judged as (
             )
 ),
 
-{#- Values refused as a whole (caps, role mailboxes, blocked values) show
-    up once per value, so the reason a value never links is queryable. -#}
+{# Values refused as a whole (caps, role mailboxes, blocked values) show
+    up once per value, so the reason a value never links is queryable. #}
 refused_values as (
     select
         cast(null as {{ dbt.type_string() }}) as record_id_a,
         cast(null as {{ dbt.type_string() }}) as record_id_b,
-        'shared_' || identifier_type as rule,
+        'shared_' || identifier_type as match_rule,
         identifier_type,
         identifier_value,
         'strong' as strength,
@@ -499,7 +517,7 @@ edges as (
 
 select
     {{ dbt_utils.generate_surrogate_key(
-        ['record_id_a', 'record_id_b', 'rule', 'identifier_value']
+        ['record_id_a', 'record_id_b', 'match_rule', 'identifier_value']
     ) }} as edge_id,
     *
 from edges

@@ -1,8 +1,8 @@
-{#- Links held back for review: weak edges that would have bridged two
+{# Links held back for review: weak edges that would have bridged two
     contradicting groups, and weak edges inside a group the size guard broken
     up. A reviewer confirms one with a `force_link` row in the
     identity_overrides seed (or keeps it apart with `force_split`). One row
-    per edge. -#}
+    per edge. #}
 with
 
 edges as (
@@ -14,7 +14,24 @@ grouped as (
 ),
 
 bridges as (
-    select * from edges
+    select
+        edge_id,
+        record_id_a,
+        record_id_b,
+        match_rule,
+        identifier_type,
+        identifier_value,
+        strength,
+        reason,
+        street_similarity,
+        has_both_names,
+        is_first_name_match,
+        is_last_name_match,
+        is_swapped_name_match,
+        is_birth_date_conflict,
+        is_bridge,
+        status
+    from edges
     where status = 'quarantined'
 ),
 
@@ -23,7 +40,7 @@ edges_in_capped_groups as (
         edges.edge_id,
         edges.record_id_a,
         edges.record_id_b,
-        edges.rule,
+        edges.match_rule,
         edges.identifier_type,
         edges.identifier_value,
         edges.strength,

@@ -1,9 +1,9 @@
-{#- One row per source record that can say who a person is: the records the
+{# One row per source record that can say who a person is: the records the
     identity graph clusters. Transactions that belong to one of these records
     (registered shop orders, invoices, ledger entries, web events, email
     events, consent events) are not records of their own: they follow their
     parent record or their identifier. Names, emails, phones and addresses
-    arrive normalised by staging; here they only get one shape. -#}
+    arrive normalised by staging; here they only get one shape. #}
 with
 
 crm_contacts as (
@@ -149,8 +149,8 @@ loyalty_records as (
     from loyalty_members
 ),
 
-{#- A ticket carries one free-text requester name: its first word is read as
-    the first name and its last word as the last name. -#}
+{# A ticket carries one free-text requester name: its first word is read as
+    the first name and its last word as the last name. #}
 ticket_records as (
     select
         record_key,
@@ -161,7 +161,9 @@ ticket_records as (
         ) as first_name,
         case
             when requester_name_normalized like '% %'
-                then {{ dbt.split_part('requester_name_normalized', "' '", -1) }}
+                then {{ dbt.split_part(
+                    'requester_name_normalized', "' '", -1
+                ) }}
         end as last_name,
         {{ usable_email('requester_email') }} as email,
         is_requester_email_role_mailbox as is_email_role_mailbox,
@@ -198,8 +200,8 @@ receipt_records as (
     from receipts
 ),
 
-{#- A browser (anonymous id) is a record from its first to its last event;
-    the shop accounts it logged in as are its identifiers. -#}
+{# A browser (anonymous id) is a record from its first to its last event;
+    the shop accounts it logged in as are its identifiers. #}
 web_activity_unioned as (
     select
         anonymous_id,
@@ -255,8 +257,23 @@ records_unioned as (
 
 records_keyed as (
     select
-        source_table || ':' || record_key as record_id,
-        *
+        source_table || ':' || record_key as record_id,  -- noqa: ST06
+        source_system,
+        source_table,
+        record_key,
+        first_name,
+        last_name,
+        email,
+        is_email_role_mailbox,
+        phone,
+        street,
+        postal_code,
+        city,
+        country_code,
+        loyalty_card_number,
+        birth_date,
+        first_seen_at,
+        last_seen_at
     from records_unioned
 )
 

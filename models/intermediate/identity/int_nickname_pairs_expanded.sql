@@ -1,5 +1,5 @@
-{#- Pairs of first names that can be one person's: a nickname and its formal
-    name, both ways, and two nicknames of one formal name (Bill, Will). -#}
+{# Pairs of first names that can be one person's: a nickname and its formal
+    name, both ways, and two nicknames of one formal name (Bill, Will). #}
 with
 
 nicknames as (

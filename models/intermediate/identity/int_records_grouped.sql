@@ -1,8 +1,8 @@
-{#- The final group of each identity record, after the size guard: a group
+{# The final group of each identity record, after the size guard: a group
     larger than var('identity_max_component_records') is not trusted (a
     bad key or a chain of weak links can glue thousands of records); its
     records fall back to their strong-edge groups, and its weak edges are
-    listed in int_identity_edges_quarantined. One row per record. -#}
+    listed in int_identity_edges_quarantined. One row per record. #}
 with
 
 clustered as (

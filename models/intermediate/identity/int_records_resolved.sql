@@ -1,6 +1,6 @@
-{#- Each identity record's current customer: the latest entry of the id
+{# Each identity record's current customer: the latest entry of the id
     history, with the record's group and the confidence of its links. One
-    row per record. -#}
+    row per record. #}
 with
 
 changes as (
@@ -20,7 +20,7 @@ changes_ranked as (
         record_id,
         customer_id,
         row_number() over (
-            partition by record_id order by changed_at desc, customer_id
+            partition by record_id order by changed_at desc, customer_id asc
         ) as recency_rank
     from changes
 ),

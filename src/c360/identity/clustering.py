@@ -49,9 +49,7 @@ def cluster_records(
             row_number() over (order by record_id) - 1 as node
         from ({records_sql}) as records
     """
-    session.execute(
-        f"create or replace temp table c360_nodes as {numbered_sql}"
-    )
+    session.execute(f"create or replace temp table c360_nodes as {numbered_sql}")
     n = session.execute("select count(*) from c360_nodes").fetchall()[0][0]
     pairs = session.sql(
         f"""
@@ -84,7 +82,7 @@ def cluster_records(
                 on labels.anchor = anchors.node
             order by nodes.record_id
             """
-        ).fetch_arrow_table()
+        ).to_arrow_table()
     finally:
         session.unregister("c360_labels")
         session.execute("drop table if exists c360_nodes")

@@ -160,7 +160,7 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
                 from read_parquet('{truth_file.as_posix()}')
             )
             select
-                edges.rule,
+                edges.match_rule,
                 edges.status,
                 coalesce(edges.reason, '') as reason,
                 count(*) as edges,
@@ -172,7 +172,7 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
             left join truth as truth_b on edges.record_id_b = truth_b.record_id
             where edges.record_id_a is not null
             group by all
-            order by edges.status, edges.rule, reason
+            order by edges.status, edges.match_rule, reason
         """
         edge_rows = _rows(con, edge_truth)
         return Report(
@@ -207,9 +207,7 @@ def _schema_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
         [table],
     ).fetchall()
     if not found:
-        raise FileNotFoundError(
-            f"the warehouse has no {table}; run `dbt build` first"
-        )
+        raise FileNotFoundError(f"the warehouse has no {table}; run `dbt build` first")
     return f'"{found[0][0]}"'
 
 
@@ -232,7 +230,7 @@ def render(report: Report) -> str:
     for row in report.rules + report.quarantined + report.rejected:
         reason = f" [{row['reason']}]" if row["reason"] else ""
         lines.append(
-            f"    {row['status']:<11} {row['rule']:<24}{reason} "
+            f"    {row['status']:<11} {row['match_rule']:<24}{reason} "
             f"{row['edges']:>10,} / {row['edges_joining_different_people']:,}"
         )
     return "\n".join(lines)

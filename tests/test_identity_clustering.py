@@ -1,0 +1,45 @@
+"""The connected-components helper behind the identity Python models."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+
+from c360.identity.clustering import cluster_records, label_components
+
+
+def test_a_chain_resolves_completely_in_one_pass() -> None:
+    # 0-1, 1-2, ..., 98-99: one component however long the chain
+    a = np.arange(99)
+    labels = label_components(100, a, a + 1)
+    assert set(labels.tolist()) == {0}
+
+
+def test_components_are_named_by_their_smallest_member() -> None:
+    labels = label_components(6, np.array([5, 3]), np.array([1, 4]))
+    assert labels.tolist() == [0, 1, 2, 3, 3, 1]
+
+
+def test_no_records_no_labels() -> None:
+    assert label_components(0, np.array([]), np.array([])).tolist() == []
+
+
+def test_cluster_records_labels_by_smallest_record_id() -> None:
+    con = duckdb.connect()
+    records = "select 'r' || i as record_id from range(6) as t(i)"
+    edges = """
+        select 'r1' as record_id_a, 'r4' as record_id_b
+        union all select 'r4', 'r5'
+        union all select 'r0', 'r3'
+    """
+    table = cluster_records(con, records, edges, "component_id")
+    ids = table["record_id"].to_pylist()
+    got = dict(zip(ids, table["component_id"].to_pylist(), strict=True))
+    assert got == {
+        "r0": "r0",
+        "r1": "r1",
+        "r2": "r2",
+        "r3": "r0",
+        "r4": "r1",
+        "r5": "r1",
+    }
