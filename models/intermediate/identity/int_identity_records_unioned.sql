@@ -255,9 +255,10 @@ records_unioned as (
     select * from web_records
 ),
 
+{# the record id leads, as ids do (column order of STYLE.md) #}
 records_keyed as (
-    select
-        source_table || ':' || record_key as record_id,  -- noqa: ST06
+    select  -- noqa: ST06
+        source_table || ':' || record_key as record_id,
         source_system,
         source_table,
         record_key,
