@@ -13,12 +13,13 @@ edges as (
     select * from {{ ref('int_identity_edges_guarded') }}
 ),
 
+{% set customer_id = var("customer_id", "") %}
 customer_records as (
     select
         record_id,
         customer_id
     from resolved
-    where customer_id = '{{ var("customer_id", "") }}'
+    where customer_id = '{{ customer_id }}'
 ),
 
 customer_edges as (
