@@ -30,8 +30,8 @@ survivorship_source_priority as (
 
 records_with_customer as (
     select
-        resolved.customer_id,
-        records.*
+        records.*,
+        resolved.customer_id
     from records
     inner join resolved
         on records.record_id = resolved.record_id
@@ -44,7 +44,7 @@ candidates_unpivoted as (
         customer_id,
         record_id,
         source_table,
-        'name' as attribute,
+        'name' as attribute_name,
         coalesce(first_name, '') || '|' || coalesce(last_name, '')
         as value_key,
         cast(first_name is not null and last_name is not null as integer)
@@ -61,7 +61,7 @@ candidates_unpivoted as (
         customer_id,
         record_id,
         source_table,
-        'email' as attribute,
+        'email' as attribute_name,
         email as value_key,
         cast(not coalesce(is_email_role_mailbox, false) as integer)
         as validity,
@@ -76,7 +76,7 @@ candidates_unpivoted as (
         customer_id,
         record_id,
         source_table,
-        'phone' as attribute,
+        'phone' as attribute_name,
         phone as value_key,
         1 as validity,
         1 as completeness,
@@ -90,7 +90,7 @@ candidates_unpivoted as (
         customer_id,
         record_id,
         source_table,
-        'birth_date' as attribute,
+        'birth_date' as attribute_name,
         cast(birth_date as {{ dbt.type_string() }}) as value_key,
         1 as validity,
         1 as completeness,
@@ -104,7 +104,7 @@ candidates_unpivoted as (
         customer_id,
         record_id,
         source_table,
-        'address' as attribute,
+        'address' as attribute_name,
         coalesce(street, '') || '|' || coalesce(postal_code, '')
         || '|' || coalesce(country_code, '') as value_key,
         cast(street is not null and postal_code is not null as integer)
@@ -128,27 +128,27 @@ candidates_scored as (
         count(*) over (
             partition by
                 candidates_unpivoted.customer_id,
-                candidates_unpivoted.attribute,
+                candidates_unpivoted.attribute_name,
                 candidates_unpivoted.value_key
         ) as frequency
     from candidates_unpivoted
     left join survivorship_source_priority
         on
-            candidates_unpivoted.attribute
-            = survivorship_source_priority.attribute
+            candidates_unpivoted.attribute_name
+            = survivorship_source_priority.attribute_name
             and candidates_unpivoted.source_table
             = survivorship_source_priority.source_table
 ),
 
 rules_pivoted as (
     select
-        attribute,
+        attribute_name,
         {%- for step in range(1, criteria | length + 1) %}
         max(case when step = {{ step }} then criterion end)
         as criterion_{{ step }}{{ ',' if not loop.last }}
         {%- endfor %}
     from survivorship_rules
-    group by attribute
+    group by attribute_name
 ),
 
 {# Each step's key is the candidate's score on the criterion the rule puts
@@ -172,13 +172,13 @@ candidates_keyed as (
         {%- endfor %}
     from candidates_scored
     left join rules_pivoted
-        on candidates_scored.attribute = rules_pivoted.attribute
+        on candidates_scored.attribute_name = rules_pivoted.attribute_name
 ),
 
 candidates_ranked as (
     select
         customer_id,
-        attribute,
+        attribute_name,
         record_id,
         source_table,
         value_key,
@@ -187,7 +187,7 @@ candidates_ranked as (
         frequency,
         source_priority,
         row_number() over (
-            partition by customer_id, attribute
+            partition by customer_id, attribute_name
             order by
                 {%- for step in range(1, criteria | length + 1) %}
                 sort_key_{{ step }} desc nulls last,

@@ -1,7 +1,7 @@
-{# Survivorship, step two: one golden record per customer, each attribute
+{# Survivorship, step two: one golden record per customer, each attribute_name
     taken from its rank-1 candidate record, with that record's source table
-    (`<attribute>__source`) and time (`<attribute>__as_of`). A customer whose
-    records never state an attribute has it null, with null provenance. #}
+    (`<attribute_name>__source`) and time (`<attribute_name>__as_of`). A customer whose
+    records never state an attribute_name has it null, with null provenance. #}
 with
 
 records as (
@@ -40,7 +40,7 @@ records_seen as (
 survivors as (
     select
         candidates.customer_id,
-        candidates.attribute,
+        candidates.attribute_name,
         candidates.source_table,
         records.first_name_display,
         records.last_name_display,
@@ -91,7 +91,7 @@ golden_records as (
         on
             customers_summarised.customer_id
             = survived_{{ attribute }}.customer_id
-            and survived_{{ attribute }}.attribute = '{{ attribute }}'
+            and survived_{{ attribute }}.attribute_name = '{{ attribute }}'
     {%- endfor %}
 )
 
