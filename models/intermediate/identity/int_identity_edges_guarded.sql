@@ -4,9 +4,10 @@
     groups is accepted only when the groups do not contradict each other;
     otherwise it is quarantined for review instead of merging: the groups
     hold different birth dates, no first name of one matches a first name of
-    the other, or both know phone numbers, none is shared and no birth date
-    vouches for the link (household members with one name, at one address,
-    keep their own phones). One row per edge of int_identity_edges_proposed. #}
+    the other (nor its swap with the last name), or both know phone
+    numbers, none is shared and no birth date vouches for the link
+    (household members with one name, at one address, keep their own
+    phones). One row per edge of int_identity_edges_proposed. #}
 with
 
 edges as (
@@ -52,6 +53,7 @@ component_attributes as (
     select distinct
         strong_components.strong_component_id as component_id,
         records.first_name,
+        records.last_name,
         records.birth_date,
         records.phone
     from strong_components
@@ -74,10 +76,17 @@ groups_compared as (
         weak_edges_across_groups.edge_id,
         count(attributes_a.first_name) > 0
         and count(attributes_b.first_name) > 0 as has_names_on_both_sides,
-        coalesce({{ dbt.bool_or(first_names_match(
-            'attributes_a.first_name', 'attributes_b.first_name',
-            'nickname_pairs.name_a is not null'
-        )) }}, false) as has_matching_first_name,
+        {# a name written last-first on one side agrees with its swap #}
+        coalesce({{ dbt.bool_or(
+            first_names_match(
+                'attributes_a.first_name', 'attributes_b.first_name',
+                'nickname_pairs.name_a is not null'
+            ) ~ ' or (' ~ first_names_match(
+                'attributes_a.first_name', 'attributes_b.last_name', 'false'
+            ) ~ ' and ' ~ last_names_match(
+                'attributes_a.last_name', 'attributes_b.first_name'
+            ) ~ ')'
+        ) }}, false) as has_matching_first_name,
         count(attributes_a.birth_date) > 0
         and count(attributes_b.birth_date) > 0 as has_birth_dates_on_both_sides,
         coalesce({{ dbt.bool_or(

@@ -8,18 +8,31 @@ countries as (
     select * from {{ ref('country_codes') }}
 ),
 
-{# the ERP keeps one name field, "Last, First"; without a comma the whole
-   value is taken as the family name #}
+{# The ERP keeps one name field, mostly "Last, First". Without a comma it
+   is read as "Given names Family": the last word is the family name (a
+   double surname then loses its first half to the given names, which the
+   name matching tolerates); a single word is a family name. #}
 split_names as (
     select
         *,
         case
             when partner_name like '%,%'
                 then {{ dbt.split_part('partner_name', "','", 2) }}
+            when trim(partner_name) like '% %'
+                then substr(
+                    trim(partner_name),
+                    1,
+                    length(trim(partner_name))
+                    - length({{ dbt.split_part(
+                        'trim(partner_name)', "' '", -1
+                    ) }})
+                )
         end as given_part,
         case
             when partner_name like '%,%'
                 then {{ dbt.split_part('partner_name', "','", 1) }}
+            when trim(partner_name) like '% %'
+                then {{ dbt.split_part('trim(partner_name)', "' '", -1) }}
             else partner_name
         end as family_part
     from source
