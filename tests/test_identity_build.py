@@ -32,6 +32,10 @@ def test_resolution_scores_against_ground_truth(
     assert report.records_scored > 1000
     assert report.pairwise_precision >= 0.99
     assert report.pairwise_recall >= 0.9
+    # the oracle over the candidate edges can only do better than the rules,
+    # and cannot reach pairs no candidate edge connects
+    assert report.pairwise_recall <= report.evidence_ceiling_recall <= 1.0
+    assert report.pairwise_recall <= report.recall_of_evidenced_pairs <= 1.0
     assert {r["match_rule"] for r in report.rules} >= {
         "shared_email",
         "shared_phone",

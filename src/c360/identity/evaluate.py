@@ -10,7 +10,13 @@ record-to-person truth (which no dbt model reads) and measures, in DuckDB:
 - cluster-level errors: customers that mix several people (over-merged) and
   people spread over several customers (split);
 - each rule's edges: how many were accepted, and how many of them join
-  records of different people; quarantined and rejected edges likewise.
+  records of different people; quarantined and rejected edges likewise;
+- the evidence ceiling: the pairwise recall of an oracle that accepts
+  exactly the candidate edges (any status) joining records of one person and
+  closes them transitively. Pairs of one person that no chain of candidate
+  edges connects have no evidence any rule looks at; the ceiling says how
+  much recall the data allows, and `recall_of_evidenced_pairs` how much of
+  that the rules recover.
 
 Only *identifiable* records are scored: those carrying a name or at least one
 identifier. A browser that never logged in says nothing about who uses it; it
@@ -24,6 +30,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
+import pyarrow as pa
+
+from c360.identity.clustering import label_components
 
 
 @dataclass
@@ -45,6 +55,8 @@ class Report:
     bcubed_f1: float
     over_merged_customers: int
     split_persons: int
+    evidence_ceiling_recall: float
+    recall_of_evidenced_pairs: float
     rules: list[dict[str, object]] = field(default_factory=list)
     quarantined: list[dict[str, object]] = field(default_factory=list)
     rejected: list[dict[str, object]] = field(default_factory=list)
@@ -175,6 +187,11 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
             order by edges.status, edges.match_rule, reason
         """
         edge_rows = _rows(con, edge_truth)
+        ceiling_pairs, evidenced_correct = _evidence_ceiling(con, schema)
+        ceiling = float(ceiling_pairs) / float(true_pairs) if true_pairs else 1.0
+        evidenced = (
+            float(evidenced_correct) / float(ceiling_pairs) if ceiling_pairs else 1.0
+        )
         return Report(
             records_total=int(total),
             records_scored=int(scored_n or 0),
@@ -193,12 +210,65 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
             bcubed_f1=_f1(float(b_precision or 0), float(b_recall or 0)),
             over_merged_customers=int(over_merged),
             split_persons=int(split),
+            evidence_ceiling_recall=ceiling,
+            recall_of_evidenced_pairs=evidenced,
             rules=[r for r in edge_rows if r["status"] == "accepted"],
             quarantined=[r for r in edge_rows if r["status"] == "quarantined"],
             rejected=[r for r in edge_rows if r["status"] == "rejected"],
         )
     finally:
         con.close()
+
+
+def _evidence_ceiling(con: duckdb.DuckDBPyConnection, schema: str) -> tuple[int, int]:
+    """Pairs of one person that candidate edges of one person connect, and
+    how many of them share a customer. Needs the temp table `scored`."""
+    con.execute(
+        """
+        create temp table oracle_nodes as
+        select
+            record_id,
+            customer_id,
+            person_id,
+            row_number() over (order by record_id) - 1 as node
+        from scored
+        where is_identifiable and person_id is not null
+        """
+    )
+    n = con.execute("select count(*) from oracle_nodes").fetchall()[0][0]
+    pairs = con.execute(
+        f"""
+        select node_a.node as a, node_b.node as b
+        from {schema}.int_identity_edges_guarded as edges
+        inner join oracle_nodes as node_a on edges.record_id_a = node_a.record_id
+        inner join oracle_nodes as node_b on edges.record_id_b = node_b.record_id
+        where node_a.person_id = node_b.person_id
+        """
+    ).fetchnumpy()
+    anchors = label_components(int(n), pairs["a"], pairs["b"])
+    labels = pa.table({"node": np.arange(int(n), dtype=np.int64), "component": anchors})
+    con.register("oracle_labels", labels)
+    ceiling_pairs, evidenced_correct = con.execute(
+        """
+        with labelled as (
+            select oracle_nodes.customer_id, oracle_labels.component
+            from oracle_nodes
+            inner join oracle_labels on oracle_nodes.node = oracle_labels.node
+        ),
+        by_component as (
+            select component, count(*) as n from labelled group by component
+        ),
+        by_component_customer as (
+            select component, customer_id, count(*) as n
+            from labelled group by component, customer_id
+        )
+        select
+            (select sum(n * (n - 1) / 2) from by_component),
+            (select sum(n * (n - 1) / 2) from by_component_customer)
+        """
+    ).fetchall()[0]
+    con.unregister("oracle_labels")
+    return int(ceiling_pairs or 0), int(evidenced_correct or 0)
 
 
 def _schema_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
@@ -225,6 +295,10 @@ def render(report: Report) -> str:
         f"  B-cubed recall        {report.bcubed_recall:12.5f}",
         f"  over-merged customers {report.over_merged_customers:>12,}",
         f"  split persons         {report.split_persons:>12,}",
+        f"  evidence ceiling      {report.evidence_ceiling_recall:12.5f}"
+        "  (recall if every candidate edge were judged right)",
+        f"  recall of evidenced   {report.recall_of_evidenced_pairs:12.5f}"
+        "  (pairs some chain of candidate edges connects)",
         "  edges by rule (status, rule, reason: edges / joining different people)",
     ]
     for row in report.rules + report.quarantined + report.rejected:
