@@ -42,8 +42,8 @@ test: deps
 	$(BIN)/c360 gate --persons $(PERSONS) --seed $(SEED)
 
 lint: deps
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m c360.sqllint models data-tests analyses
 
 clean:

@@ -26,9 +26,20 @@ def main() -> int:
     parser.add_argument("--out", default="bench/out/raw")
     args = parser.parse_args()
 
-    command = [sys.executable, "-m", "c360.cli", "generate", "--persons",
-               str(args.persons), "--seed", str(args.seed), "--as-of", args.as_of,
-               "--out", args.out]
+    command = [
+        sys.executable,
+        "-m",
+        "c360.cli",
+        "generate",
+        "--persons",
+        str(args.persons),
+        "--seed",
+        str(args.seed),
+        "--as-of",
+        args.as_of,
+        "--out",
+        args.out,
+    ]
     started = time.perf_counter()
     subprocess.run(command, check=True)
     elapsed = time.perf_counter() - started
@@ -40,11 +51,15 @@ def main() -> int:
     print(f"- machine: {platform.machine()}, Python {platform.python_version()}")
     print(f"- wall time: {elapsed:.1f} s")
     print(f"- peak resident memory: {peak_kib / 1024 / 1024:.2f} GiB")
-    print(f"- rows: {sum(manifest['rows'].values()):,}; ground truth "
-          f"{manifest['ground_truth_rows']:,}; planted defects "
-          f"{manifest['planted_defects']:,}")
-    print(f"- share of persons in 3+ systems: "
-          f"{manifest['population']['share_in_3_or_more_systems']:.1%}\n")
+    print(
+        f"- rows: {sum(manifest['rows'].values()):,}; ground truth "
+        f"{manifest['ground_truth_rows']:,}; planted defects "
+        f"{manifest['planted_defects']:,}"
+    )
+    print(
+        f"- share of persons in 3+ systems: "
+        f"{manifest['population']['share_in_3_or_more_systems']:.1%}\n"
+    )
     print("| table | rows |\n|---|---:|")
     for table, rows in manifest["rows"].items():
         print(f"| {table} | {rows:,} |")

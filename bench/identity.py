@@ -70,7 +70,11 @@ def main() -> int:
         "seeds": [DBT, "seed", "--quiet"],
         "staging": [DBT, "run", "--quiet", "--select", "staging"],
         "identity": [
-            DBT, "run", "--quiet", "--select", "intermediate.identity",
+            DBT,
+            "run",
+            "--quiet",
+            "--select",
+            "intermediate.identity",
         ],
     }
     measured = {}
@@ -81,8 +85,10 @@ def main() -> int:
 
     manifest = json.loads((Path(args.raw) / "manifest.json").read_text())
     print(f"\n### identity models, {manifest['parameters']['persons']:,} persons\n")
-    print(f"- machine: {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+    print(
+        f"- machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     print(f"- raw rows: {sum(manifest['rows'].values()):,}")
     for name, (elapsed, peak) in measured.items():
         print(f"- {name}: {elapsed:.1f} s wall, peak {peak:.2f} GiB")
@@ -91,9 +97,10 @@ def main() -> int:
         print(f"| {model} | {seconds:.1f} |")
     if args.evaluate:
         subprocess.run(
-            [C360, "evaluate", "--warehouse", str(warehouse), "--raw",
-             args.raw],
-            check=True, cwd=PROJECT, env=env,
+            [C360, "evaluate", "--warehouse", str(warehouse), "--raw", args.raw],
+            check=True,
+            cwd=PROJECT,
+            env=env,
         )
     return 0
 

@@ -49,8 +49,10 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
         "DBT_PROFILES_DIR": str(root),
     }
     return [
-        Step("ruff check", [_bin("ruff"), "check", "src", "tests"]),
-        Step("ruff format", [_bin("ruff"), "format", "--check", "src", "tests"]),
+        Step("ruff check", [_bin("ruff"), "check", "src", "tests", "bench"]),
+        Step(
+            "ruff format", [_bin("ruff"), "format", "--check", "src", "tests", "bench"]
+        ),
         Step("pytest", [_bin("pytest"), "-q"]),
         Step(
             "generate data",
