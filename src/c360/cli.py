@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from c360 import __version__
@@ -75,6 +75,17 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _backtest(args: argparse.Namespace) -> int:
+    from c360.backtest import backtest, render, write_json
+
+    result = backtest(Path(args.warehouse), args.calibration_end, args.holdout_weeks)
+    print(render(result))
+    if args.json:
+        write_json(result, Path(args.json))
+        print(f"result written to {args.json}")
+    return 0
+
+
 def _gate(args: argparse.Namespace) -> int:
     from c360.gate import run_gate
 
@@ -127,6 +138,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-recall", type=float, default=0.0)
     ev.set_defaults(func=_evaluate)
 
+    bt = sub.add_parser(
+        "backtest", help="fit lifetime value on the past, score it on the future"
+    )
+    bt.add_argument("--warehouse", default="warehouse/c360.duckdb")
+    bt.add_argument(
+        "--calibration-end",
+        type=date.fromisoformat,
+        default=None,
+        help="last day the model sees (default: holdout weeks before the last sale)",
+    )
+    bt.add_argument("--holdout-weeks", type=float, default=26.0)
+    bt.add_argument("--json", default=None, help="write the result here")
+    bt.set_defaults(func=_backtest)
+
     gate = sub.add_parser("gate", help="run every check (what `make test` runs)")
     gate.add_argument("--persons", type=int, default=2000)
     gate.add_argument("--seed", type=int, default=42)
@@ -139,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (ValueError, FileNotFoundError, PermissionError) as exc:
+    except (ValueError, FileNotFoundError, PermissionError, RuntimeError) as exc:
         print(f"c360 {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

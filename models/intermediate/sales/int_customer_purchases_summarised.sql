@@ -9,35 +9,49 @@
     net revenue - cost of goods. Lines whose cost is unknown add no cost
     (has_unknown_cost_of_goods says so).
 
-    Purchase history in days, as BG/NBD reads it: a purchase is a day with
-    at least one non-return line; frequency = purchase days - 1 (repeat
-    purchases); recency = first to last purchase day; age = first purchase
-    day to the as-of date (var ltv_as_of_date, default the last sale day in
-    the data, so rebuilding old data gives the same answer). #}
+    Only sales and credit memos up to the as-of date count. Purchase history
+    in days, as BG/NBD reads it: a purchase is a day with at least one
+    non-return line; frequency = purchase days - 1 (repeat purchases);
+    recency = first to last purchase day; age = first purchase day to the
+    as-of date (var ltv_as_of_date, default the last sale day in the data,
+    so rebuilding old data gives the same answer). #}
 with
-
-sales_lines as (
-    select * from {{ ref('int_sales_lines_attributed') }}
-    where customer_id is not null
-),
-
-credit_memos as (
-    select * from {{ ref('int_credit_memos_attributed') }}
-    where customer_id is not null
-),
 
 all_sales_lines as (
     select * from {{ ref('int_sales_lines_attributed') }}
 ),
 
+all_credit_memos as (
+    select * from {{ ref('int_credit_memos_attributed') }}
+),
+
 as_of as (
-    select
-        {%- if var('ltv_as_of_date', none) %}
-        cast('{{ var("ltv_as_of_date") }}' as date) as as_of_date
-        {%- else %}
-        cast(max(sold_at) as date) as as_of_date
-        {%- endif %}
+    {%- if var('ltv_as_of_date', none) %}
+    select cast('{{ var("ltv_as_of_date") }}' as date) as as_of_date
+    {%- else %}
+    select cast(max(sold_at) as date) as as_of_date
     from all_sales_lines
+    {%- endif %}
+),
+
+{# only what happened by the as-of day: the backtest compiles this model at
+    an earlier day to see the history as it was then #}
+sales_lines as (
+    select all_sales_lines.*
+    from all_sales_lines
+    cross join as_of
+    where
+        all_sales_lines.customer_id is not null
+        and cast(all_sales_lines.sold_at as date) <= as_of.as_of_date
+),
+
+credit_memos as (
+    select all_credit_memos.*
+    from all_credit_memos
+    cross join as_of
+    where
+        all_credit_memos.customer_id is not null
+        and cast(all_credit_memos.credited_at as date) <= as_of.as_of_date
 ),
 
 lines_summarised as (

@@ -15,6 +15,10 @@ from c360.generator.params import Params
 
 NEVER = np.iinfo(np.int64).max
 DAY = 86_400
+# shape of the gamma spread of purchase rates between people (mean 1)
+APPETITE_SHAPE = 1.5
+# mean buying life of a customer, from first contact to lapsing
+MEAN_ACTIVE_YEARS = 2.0
 
 _TRANSLIT = str.maketrans(
     {
@@ -79,6 +83,8 @@ class Population:
     phone2: np.ndarray
     phone2_at: np.ndarray
     since: np.ndarray  # first contact with the retailer
+    appetite: np.ndarray  # how often the person buys, relative to the mean (1)
+    lapse_at: np.ndarray  # when the person stops buying (may be after as_of)
 
 
 def _surname_pool(rng: np.random.Generator, language: str) -> list[str]:
@@ -420,6 +426,15 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
 
     since = rng.integers(window_start - 2 * 365 * DAY, as_of - 20 * DAY, n)
     since = np.maximum(since, window_start)
+    # Buying as real customers do: each person buys at their own steady rate
+    # (gamma-distributed around the channel's mean) until they lapse, after
+    # an exponential lifetime. Purchases are then a Poisson process per
+    # person, so how much a customer bought says something about how much
+    # they will buy, which lifetime-value models rely on.
+    appetite = rng.gamma(APPETITE_SHAPE, 1 / APPETITE_SHAPE, n)
+    lapse_at = since + (rng.exponential(MEAN_ACTIVE_YEARS, n) * 365 * DAY).astype(
+        np.int64
+    )
 
     return Population(
         n=n,
@@ -448,4 +463,6 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
         phone2=phone2,
         phone2_at=phone2_at,
         since=since,
+        appetite=appetite,
+        lapse_at=lapse_at,
     )

@@ -27,6 +27,13 @@ from c360.generator.render import (
 
 NULL_TS = np.iinfo(np.int64).min
 NULL_INT = np.iinfo(np.int64).min
+# Mean purchases per active year of a person of average appetite, by channel
+# (population.py draws each person's appetite and buying life). Chosen so
+# that volumes stay close to the earlier fixed-count generator.
+WEB_ORDERS_PER_YEAR = 4.2
+GUEST_ORDERS_PER_YEAR = 1.8
+STORE_VISITS_PER_YEAR_MEMBER = 4.2
+STORE_VISITS_PER_YEAR = 2.4
 Columns = dict[str, np.ndarray]
 
 
@@ -87,6 +94,19 @@ class World:
 
     def pick_members(self, probability: np.ndarray | float) -> np.ndarray:
         return np.flatnonzero(self.rng.random(self.pop.n) < probability)
+
+    def _purchases(
+        self, persons: np.ndarray, start: np.ndarray, per_year: np.ndarray | float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Purchase times of each person from `start` until they lapse (or
+        the extract): a Poisson process at `per_year` x their appetite.
+        Returns the index into `persons` of each purchase and its time."""
+        start = np.asarray(start, dtype=np.int64)
+        end = np.minimum(self.pop.lapse_at[persons], self.as_of - DAY)
+        years = np.maximum(end - start, 0) / (365 * DAY)
+        counts = self.rng.poisson(per_year * self.pop.appetite[persons] * years)
+        index = np.repeat(np.arange(len(persons)), counts)
+        return index, _between(self.rng, start[index], end[index])
 
     def _price_in(self, eur: np.ndarray, currency: np.ndarray) -> np.ndarray:
         rate = np.array([ref.EUR_PER_UNIT[c] for c in currency])
@@ -229,15 +249,14 @@ class World:
         self.shop_ids, self.shop_persons, self.shop_created = ids, persons, created
 
         # orders by account holders
-        n_orders = rng.poisson(2.2, m)
-        acct = np.repeat(np.arange(m), n_orders)
+        acct, a_ordered = self._purchases(persons, created, WEB_ORDERS_PER_YEAR)
         a_persons = persons[acct]
-        a_ordered = _between(rng, created[acct], self.as_of - DAY)
         # guest checkouts (some of them by people who also hold an account)
         guests = self.pick_members(0.12)
-        n_guest = 1 + rng.poisson(0.4, len(guests))
-        g_persons = np.repeat(guests, n_guest)
-        g_ordered = _between(rng, pop.since[g_persons], self.as_of - DAY)
+        guest_of, g_ordered = self._purchases(
+            guests, pop.since[guests], GUEST_ORDERS_PER_YEAR
+        )
+        g_persons = guests[guest_of]
         o_persons = np.concatenate([a_persons, g_persons])
         o_at = np.concatenate([a_ordered, g_ordered])
         o_customer = np.concatenate([ids[acct], np.full(len(g_persons), NULL_INT)])
@@ -363,9 +382,11 @@ class World:
         rng, pop = self.rng, self.pop
         is_member = self.loyalty["card_of"] >= 0
         persons = self.pick_members(np.where(is_member, 0.9, 0.55))
-        counts = 1 + rng.poisson(np.where(is_member[persons], 4.0, 2.0))
-        r_persons = np.repeat(persons, counts)
-        at = _between(rng, pop.since[r_persons], self.as_of - DAY)
+        rate = np.where(
+            is_member[persons], STORE_VISITS_PER_YEAR_MEMBER, STORE_VISITS_PER_YEAR
+        )
+        visit_of, at = self._purchases(persons, pop.since[persons], rate)
+        r_persons = persons[visit_of]
         sort = np.argsort(at, kind="stable")
         r_persons, at = r_persons[sort], at[sort]
         n = len(r_persons)

@@ -1,0 +1,209 @@
+"""Backtest of the lifetime-value model: fit on the past, score on the future.
+
+The purchase histories are the dbt model `int_customer_purchases_summarised`
+itself, compiled twice with the var `ltv_as_of_date`: once at the end of the
+calibration period and once at the end of the data. The first is what the
+model sees; the difference between the two is what each customer actually
+did in the holdout (purchase days and gross margin, returns included). The
+compiled SQL runs read-only against the built warehouse, so the backtest
+uses exactly the definitions of the build and changes nothing in it.
+
+Reported: mean absolute error and correlation of predicted against actual
+holdout purchases and margin, and the share of the holdout margin earned by
+the customers the model ranked in its top decile.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from c360 import ltv
+
+MODEL = "int_customer_purchases_summarised"
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Backtest:
+    calibration_end: str
+    holdout_end: str
+    holdout_weeks: float
+    customers: int
+    purchase_model_status: str
+    spend_model_status: str
+    actual_purchases: float
+    predicted_purchases: float
+    purchases_mae: float
+    purchases_correlation: float
+    actual_margin: float
+    predicted_margin: float
+    margin_mae: float
+    margin_correlation: float
+    top_decile_margin_share: float
+
+
+def _dbt() -> str:
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def compiled_summary_sql(warehouse: Path, as_of: date, project: Path = PROJECT) -> str:
+    """The model's SQL as of one day, compiled by dbt against `warehouse`."""
+    with tempfile.TemporaryDirectory() as work:
+        env = {
+            **os.environ,
+            "C360_WAREHOUSE": str(warehouse),
+            "DBT_PROFILES_DIR": os.environ.get("DBT_PROFILES_DIR", str(project)),
+        }
+        result = subprocess.run(
+            [
+                _dbt(),
+                "compile",
+                "--quiet",
+                "--select",
+                MODEL,
+                "--vars",
+                json.dumps({"ltv_as_of_date": as_of.isoformat()}),
+                "--project-dir",
+                str(project),
+                "--target-path",
+                str(Path(work) / "target"),
+                "--log-path",
+                str(Path(work) / "logs"),
+            ],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"dbt compile failed:\n{result.stdout[-2000:]}")
+        found = list((Path(work) / "target" / "compiled").rglob(f"{MODEL}.sql"))
+        if not found:
+            raise RuntimeError(f"dbt compiled no {MODEL}.sql")
+        return found[0].read_text()
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    if len(a) < 2 or np.std(a) == 0 or np.std(b) == 0:
+        return float("nan")
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def backtest(
+    warehouse: Path, calibration_end: date | None = None, holdout_weeks: float = 26
+) -> Backtest:
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        last_day = con.execute(
+            f"select cast(max(sold_at) as date) from "
+            f"({_relation(con, 'int_sales_lines_attributed')})"
+        ).fetchall()[0][0]
+    finally:
+        con.close()
+    if last_day is None:
+        raise ValueError("the warehouse holds no sales to backtest on")
+    end = calibration_end or last_day - timedelta(weeks=holdout_weeks)
+    if end >= last_day:
+        raise ValueError(
+            f"calibration end {end} is not before the last sale {last_day}"
+        )
+    weeks = (last_day - end).days / 7.0
+
+    calibration_sql = compiled_summary_sql(warehouse, end)
+    full_sql = compiled_summary_sql(warehouse, last_day)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        calibration = con.execute(calibration_sql).df()
+        full = con.execute(full_sql).df()
+    finally:
+        con.close()
+    calibration = calibration[calibration["purchase_days"] > 0].reset_index(drop=True)
+    later = full.set_index("customer_id").reindex(calibration["customer_id"])
+    actual_purchases = later["purchase_days"].fillna(0).to_numpy(float) - calibration[
+        "purchase_days"
+    ].to_numpy(float)
+    actual_margin = (
+        later["gross_margin_reporting"].astype(float).fillna(0).to_numpy()
+        - calibration["gross_margin_reporting"].astype(float).to_numpy()
+    )
+
+    predicted = ltv.predict(
+        calibration, horizon_months=weeks / ltv.WEEKS_PER_MONTH, annual_discount_rate=0
+    )
+    predicted_purchases = predicted["expected_purchases"].to_numpy(float)
+    predicted_margin = predicted["predicted_margin_value_reporting"].to_numpy(float)
+
+    order = np.argsort(-predicted_margin, kind="stable")
+    top = order[: max(1, math.ceil(len(order) / 10))]
+    total = actual_margin.sum()
+    return Backtest(
+        calibration_end=end.isoformat(),
+        holdout_end=last_day.isoformat(),
+        holdout_weeks=round(weeks, 2),
+        customers=len(calibration),
+        purchase_model_status=str(predicted["purchase_model_status"].iloc[0]),
+        spend_model_status=str(predicted["spend_model_status"].iloc[0]),
+        actual_purchases=float(actual_purchases.sum()),
+        predicted_purchases=float(predicted_purchases.sum()),
+        purchases_mae=float(np.abs(predicted_purchases - actual_purchases).mean()),
+        purchases_correlation=_correlation(predicted_purchases, actual_purchases),
+        actual_margin=float(total),
+        predicted_margin=float(predicted_margin.sum()),
+        margin_mae=float(np.abs(predicted_margin - actual_margin).mean()),
+        margin_correlation=_correlation(predicted_margin, actual_margin),
+        top_decile_margin_share=float(actual_margin[top].sum() / total)
+        if total
+        else float("nan"),
+    )
+
+
+def _relation(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    found = con.execute(
+        "select table_schema from information_schema.tables where table_name = ?",
+        [table],
+    ).fetchall()
+    if not found:
+        raise FileNotFoundError(f"the warehouse has no {table}; run `dbt build` first")
+    return f'"{found[0][0]}"."{table}"'
+
+
+def render(result: Backtest) -> str:
+    return "\n".join(
+        [
+            "lifetime value backtest",
+            f"  calibration until   {result.calibration_end}",
+            f"  holdout until       {result.holdout_end} "
+            f"({result.holdout_weeks} weeks)",
+            f"  customers           {result.customers:,}",
+            f"  purchase model      {result.purchase_model_status}",
+            f"  spend model         {result.spend_model_status}",
+            f"  purchases           predicted {result.predicted_purchases:,.0f}"
+            f" / actual {result.actual_purchases:,.0f}",
+            f"  purchases MAE       {result.purchases_mae:.3f} per customer",
+            f"  purchases corr.     {result.purchases_correlation:.3f}",
+            f"  margin              predicted {result.predicted_margin:,.0f}"
+            f" / actual {result.actual_margin:,.0f}",
+            f"  margin MAE          {result.margin_mae:.2f} per customer",
+            f"  margin corr.        {result.margin_correlation:.3f}",
+            f"  top decile share    {result.top_decile_margin_share:.1%}"
+            " of holdout margin",
+        ]
+    )
+
+
+def write_json(result: Backtest, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(result), indent=2) + "\n")
