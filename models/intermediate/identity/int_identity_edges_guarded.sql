@@ -5,9 +5,10 @@
     otherwise it is quarantined for review instead of merging: the groups
     hold different birth dates, no first name of one matches a first name of
     the other (nor its swap with the last name), or both know phone
-    numbers, none is shared and no birth date vouches for the link
-    (household members with one name, at one address, keep their own
-    phones). One row per edge of int_identity_edges_proposed. #}
+    numbers, none is shared, they were in use at the same time and no birth
+    date vouches for the link (household members with one name, at one
+    address, keep their own phones; one number after the other is a person
+    who changed numbers). One row per edge of int_identity_edges_proposed. #}
 with
 
 edges as (
@@ -68,6 +69,23 @@ component_attributes as (
         or records.phone is not null
 ),
 
+{# When each group used its phones: first to last sight of its records
+    that carry one. #}
+component_phone_spans as (
+    select
+        strong_components.strong_component_id as component_id,
+        min(records.first_seen_at) as phones_first_seen_at,
+        max(records.last_seen_at) as phones_last_seen_at
+    from strong_components
+    inner join involved_components
+        on strong_components.strong_component_id
+        = involved_components.component_id
+    inner join records
+        on strong_components.record_id = records.record_id
+    where records.phone is not null
+    group by strong_components.strong_component_id
+),
+
 {# Compare every first name and birth date of one group with every one of
     the other group: a single agreement is enough, a contradiction needs
     values on both sides and no agreement at all. #}
@@ -109,6 +127,22 @@ groups_compared as (
     group by weak_edges_across_groups.edge_id
 ),
 
+{# Two groups whose phones were in use at the same time are two people
+    (a household keeps several lines); one number after the other is also
+    what a person who changed numbers looks like. #}
+phones_overlapping as (
+    select
+        weak_edges_across_groups.edge_id,
+        spans_a.phones_first_seen_at <= spans_b.phones_last_seen_at
+        and spans_b.phones_first_seen_at <= spans_a.phones_last_seen_at
+        as has_overlapping_phones
+    from weak_edges_across_groups
+    inner join component_phone_spans as spans_a
+        on weak_edges_across_groups.component_a = spans_a.component_id
+    inner join component_phone_spans as spans_b
+        on weak_edges_across_groups.component_b = spans_b.component_id
+),
+
 edges_guarded as (
     select
         edges.*,
@@ -124,6 +158,7 @@ edges_guarded as (
             when groups_compared.has_phones_on_both_sides
                 and not groups_compared.has_matching_phone
                 and not groups_compared.has_matching_birth_date
+                and coalesce(phones_overlapping.has_overlapping_phones, true)
                 then 'quarantined'
             else 'accepted'
         end as guarded_status,
@@ -138,11 +173,14 @@ edges_guarded as (
             when groups_compared.has_phones_on_both_sides
                 and not groups_compared.has_matching_phone
                 and not groups_compared.has_matching_birth_date
+                and coalesce(phones_overlapping.has_overlapping_phones, true)
                 then 'bridges_groups_with_different_phones'
         end as reason
     from edges
     left join groups_compared
         on edges.edge_id = groups_compared.edge_id
+    left join phones_overlapping
+        on edges.edge_id = phones_overlapping.edge_id
 )
 
 select

@@ -61,18 +61,100 @@ identifiers_named as (
         on identifiers.record_id = records.record_id
 ),
 
-{# How many records and how many different people (told apart by first
-    name) share each email and phone. #}
-shared_values_counted as (
-    select
+{# How many records and how many different people share each email and
+    phone. People are told apart by first name, but one person's nickname,
+    typo or last-first record is not another person: a first name counts
+    only when no alphabetically smaller name on the same value is the same
+    name (as the shared-identifier name check judges it) and it is not a
+    last name on that value. #}
+value_names as (
+    select distinct
         identifier_type,
         identifier_value,
-        count(*) as records_sharing,
-        count(distinct first_name) as people_sharing,
-        {{ dbt.bool_or('is_email_role_mailbox') }} as is_role_mailbox
+        first_name
     from identifiers_named
-    where identifier_type in ('email', 'phone')
-    group by identifier_type, identifier_value
+    where identifier_type in ('email', 'phone') and first_name is not null
+),
+
+value_last_names as (
+    select distinct
+        identifiers_named.identifier_type,
+        identifiers_named.identifier_value,
+        records.last_name
+    from identifiers_named
+    inner join records
+        on identifiers_named.record_id = records.record_id
+    where
+        identifiers_named.identifier_type in ('email', 'phone')
+        and records.last_name is not null
+),
+
+value_names_absorbed as (
+    select distinct
+        later.identifier_type,
+        later.identifier_value,
+        later.first_name
+    from value_names as later
+    inner join value_names as earlier
+        on
+            later.identifier_type = earlier.identifier_type
+            and later.identifier_value = earlier.identifier_value
+            and earlier.first_name < later.first_name
+    left join nickname_pairs
+        on
+            earlier.first_name = nickname_pairs.name_a
+            and later.first_name = nickname_pairs.name_b
+    where {{ first_names_match(
+        'earlier.first_name', 'later.first_name',
+        'nickname_pairs.name_a is not null',
+        var('identity_shared_identifier_first_name_min_similarity')
+    ) }}
+    union
+    select
+        value_names.identifier_type,
+        value_names.identifier_value,
+        value_names.first_name
+    from value_names
+    inner join value_last_names
+        on
+            value_names.identifier_type = value_last_names.identifier_type
+            and value_names.identifier_value
+            = value_last_names.identifier_value
+            and value_names.first_name = value_last_names.last_name
+),
+
+people_counted as (
+    select
+        value_names.identifier_type,
+        value_names.identifier_value,
+        count(*) as people_sharing
+    from value_names
+    left join value_names_absorbed
+        on
+            value_names.identifier_type = value_names_absorbed.identifier_type
+            and value_names.identifier_value
+            = value_names_absorbed.identifier_value
+            and value_names.first_name = value_names_absorbed.first_name
+    where value_names_absorbed.first_name is null
+    group by value_names.identifier_type, value_names.identifier_value
+),
+
+shared_values_counted as (
+    select
+        identifiers_named.identifier_type,
+        identifiers_named.identifier_value,
+        count(*) as records_sharing,
+        coalesce(max(people_counted.people_sharing), 0) as people_sharing,
+        {{ dbt.bool_or('identifiers_named.is_email_role_mailbox') }}
+        as is_role_mailbox
+    from identifiers_named
+    left join people_counted
+        on
+            identifiers_named.identifier_type = people_counted.identifier_type
+            and identifiers_named.identifier_value
+            = people_counted.identifier_value
+    where identifiers_named.identifier_type in ('email', 'phone')
+    group by identifiers_named.identifier_type, identifiers_named.identifier_value
 ),
 
 shared_values_judged as (
@@ -80,9 +162,6 @@ shared_values_judged as (
         shared_values_counted.*,
         case
             when blocked_values.reason is not null then blocked_values.reason
-            when shared_values_counted.identifier_type = 'email'
-                and shared_values_counted.is_role_mailbox
-                then 'role_mailbox'
             when shared_values_counted.people_sharing
                 > {{ var('identity_max_people_per_identifier') }}
                 or shared_values_counted.records_sharing
@@ -417,6 +496,15 @@ pairs_judged as (
             when pairs_compared.match_rule = 'override_force_link' then null
             when shared_values_judged.value_rejection is not null
                 then shared_values_judged.value_rejection
+            {# A role mailbox (info@, office@) is shared by colleagues: it
+                links only records with the same first and last name. #}
+            when pairs_compared.match_rule = 'shared_email'
+                and shared_values_judged.is_role_mailbox
+                and not (
+                    pairs_compared.is_first_name_match
+                    and pairs_compared.is_last_name_match
+                )
+                then 'role_mailbox'
             when pairs_compared.match_rule in ('shared_email', 'shared_phone')
                 and pairs_compared.has_both_names
                 and not pairs_compared.is_first_name_compatible
@@ -476,7 +564,7 @@ pairs_judged as (
             )
 ),
 
-{# Values refused as a whole (caps, role mailboxes, blocked values) show
+{# Values refused as a whole (caps, blocked values) show
     up once per value, so the reason a value never links is queryable. #}
 refused_values as (
     select
