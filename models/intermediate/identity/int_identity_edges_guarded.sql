@@ -5,10 +5,10 @@
     otherwise it is quarantined for review instead of merging: the groups
     hold different birth dates, no first name of one matches a first name of
     the other (nor its swap with the last name), or both know phone
-    numbers, none is shared, they were in use at the same time and no birth
-    date vouches for the link (household members with one name, at one
-    address, keep their own phones; one number after the other is a person
-    who changed numbers). One row per edge of int_identity_edges_proposed. #}
+    numbers, none is shared, no birth date vouches for the link and it
+    cannot be one person who changed numbers (household members with one
+    name, at one address, keep their own phones). One row per edge of
+    int_identity_edges_proposed. #}
 with
 
 edges as (
@@ -69,20 +69,22 @@ component_attributes as (
         or records.phone is not null
 ),
 
-{# When each group used its phones: first to last sight of its records
-    that carry one. #}
-component_phone_spans as (
+{# When each group used its phones (first to last sight of its records
+    that carry one) and whether it knows an email. #}
+component_contacts as (
     select
         strong_components.strong_component_id as component_id,
-        min(records.first_seen_at) as phones_first_seen_at,
-        max(records.last_seen_at) as phones_last_seen_at
+        min(case when records.phone is not null then records.first_seen_at end)
+        as phones_first_seen_at,
+        max(case when records.phone is not null then records.last_seen_at end)
+        as phones_last_seen_at,
+        count(records.email) > 0 as has_email
     from strong_components
     inner join involved_components
         on strong_components.strong_component_id
         = involved_components.component_id
     inner join records
         on strong_components.record_id = records.record_id
-    where records.phone is not null
     group by strong_components.strong_component_id
 ),
 
@@ -128,19 +130,25 @@ groups_compared as (
 ),
 
 {# Two groups whose phones were in use at the same time are two people
-    (a household keeps several lines); one number after the other is also
-    what a person who changed numbers looks like. #}
-phones_overlapping as (
+    (a household keeps several lines); one number after the other can be a
+    person who changed numbers, unless both groups also have their own
+    email (strong groups never share one): someone who changed phone and
+    email at once looks exactly like a namesake in the household. #}
+phone_changes_judged as (
     select
         weak_edges_across_groups.edge_id,
-        spans_a.phones_first_seen_at <= spans_b.phones_last_seen_at
-        and spans_b.phones_first_seen_at <= spans_a.phones_last_seen_at
-        as has_overlapping_phones
+        (
+            contacts_a.phones_first_seen_at <= contacts_b.phones_last_seen_at
+            and contacts_b.phones_first_seen_at
+            <= contacts_a.phones_last_seen_at
+        )
+        or (contacts_a.has_email and contacts_b.has_email)
+        as is_phone_change_ruled_out
     from weak_edges_across_groups
-    inner join component_phone_spans as spans_a
-        on weak_edges_across_groups.component_a = spans_a.component_id
-    inner join component_phone_spans as spans_b
-        on weak_edges_across_groups.component_b = spans_b.component_id
+    inner join component_contacts as contacts_a
+        on weak_edges_across_groups.component_a = contacts_a.component_id
+    inner join component_contacts as contacts_b
+        on weak_edges_across_groups.component_b = contacts_b.component_id
 ),
 
 edges_guarded as (
@@ -158,7 +166,9 @@ edges_guarded as (
             when groups_compared.has_phones_on_both_sides
                 and not groups_compared.has_matching_phone
                 and not groups_compared.has_matching_birth_date
-                and coalesce(phones_overlapping.has_overlapping_phones, true)
+                and coalesce(
+                    phone_changes_judged.is_phone_change_ruled_out, true
+                )
                 then 'quarantined'
             else 'accepted'
         end as guarded_status,
@@ -173,14 +183,16 @@ edges_guarded as (
             when groups_compared.has_phones_on_both_sides
                 and not groups_compared.has_matching_phone
                 and not groups_compared.has_matching_birth_date
-                and coalesce(phones_overlapping.has_overlapping_phones, true)
+                and coalesce(
+                    phone_changes_judged.is_phone_change_ruled_out, true
+                )
                 then 'bridges_groups_with_different_phones'
         end as reason
     from edges
     left join groups_compared
         on edges.edge_id = groups_compared.edge_id
-    left join phones_overlapping
-        on edges.edge_id = phones_overlapping.edge_id
+    left join phone_changes_judged
+        on edges.edge_id = phone_changes_judged.edge_id
 )
 
 select

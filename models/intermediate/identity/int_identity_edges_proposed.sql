@@ -99,7 +99,7 @@ value_names_absorbed as (
         on
             later.identifier_type = earlier.identifier_type
             and later.identifier_value = earlier.identifier_value
-            and earlier.first_name < later.first_name
+            and later.first_name > earlier.first_name
     left join nickname_pairs
         on
             earlier.first_name = nickname_pairs.name_a
@@ -154,7 +154,8 @@ shared_values_counted as (
             and identifiers_named.identifier_value
             = people_counted.identifier_value
     where identifiers_named.identifier_type in ('email', 'phone')
-    group by identifiers_named.identifier_type, identifiers_named.identifier_value
+    group by
+        identifiers_named.identifier_type, identifiers_named.identifier_value
 ),
 
 shared_values_judged as (

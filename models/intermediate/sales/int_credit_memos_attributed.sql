@@ -52,12 +52,13 @@ invoices_keyed as (
 memos_attributed as (
     select
         credit_memos.credit_memo_id,
-        coalesce(documents.customer_id, partners.customer_id) as customer_id,
         credit_memos.invoice_id,
         invoices_keyed.document_id,
         documents.channel,
         credit_memos.reason_code,
         credit_memos.net_amount_reporting as returned_amount_reporting,
+        credit_memos.credited_at,
+        coalesce(documents.customer_id, partners.customer_id) as customer_id,
         case
             when invoices_keyed.invoice_net_amount_reporting <> 0
                 then cast(
@@ -68,8 +69,7 @@ memos_attributed as (
                 )
         end as cost_of_goods_returned_reporting,
         documents.document_id is not null as is_sale_found,
-        coalesce(documents.has_unknown_cost, true) as has_unknown_cost,
-        credit_memos.credited_at
+        coalesce(documents.has_unknown_cost, true) as has_unknown_cost
     from credit_memos
     inner join invoices_keyed
         on credit_memos.invoice_id = invoices_keyed.invoice_id

@@ -73,7 +73,8 @@ lines_summarised as (
         as discounts_reporting,
         -sum(case when is_return then net_amount_reporting else 0 end)
         as store_returns_reporting,
-        sum(coalesce(cost_of_goods_reporting, 0)) as line_cost_of_goods_reporting,
+        sum(coalesce(cost_of_goods_reporting, 0))
+        as line_cost_of_goods_reporting,
         {{ dbt.bool_or('not has_cost_of_goods') }} as has_unknown_line_cost,
         min(case when not is_return then sold_at end) as first_purchase_at,
         max(case when not is_return then sold_at end) as last_purchase_at
@@ -129,6 +130,9 @@ purchases_summarised as (
         customers_unioned.customer_id,
         channel_ranked.channel as preferred_channel,
         category_ranked.category as preferred_category,
+        lines_summarised.first_purchase_at,
+        lines_summarised.last_purchase_at,
+        as_of.as_of_date,
         coalesce(lines_summarised.orders, 0) as orders,
         coalesce(lines_summarised.web_orders, 0) as web_orders,
         coalesce(lines_summarised.store_orders, 0) as store_orders,
@@ -145,10 +149,9 @@ purchases_summarised as (
         as cost_of_goods_reporting,
         coalesce(lines_summarised.has_unknown_line_cost, false)
         or coalesce(memos_summarised.has_unknown_memo_cost, false)
-        as has_unknown_cost_of_goods,
-        lines_summarised.first_purchase_at,
-        lines_summarised.last_purchase_at
+        as has_unknown_cost_of_goods
     from customers_unioned
+    cross join as_of
     left join lines_summarised
         on customers_unioned.customer_id = lines_summarised.customer_id
     left join memos_summarised
@@ -165,8 +168,7 @@ purchases_summarised as (
 
 purchases_valued as (
     select
-        purchases_summarised.*,
-        as_of.as_of_date,
+        *,
         gross_sales_reporting - discounts_reporting - returns_reporting
         as net_revenue_reporting,
         gross_sales_reporting - discounts_reporting - returns_reporting
@@ -188,7 +190,7 @@ purchases_valued as (
             'day',
         ) }} as recency_days,
         {{ dbt.datediff(
-            'cast(first_purchase_at as date)', 'as_of.as_of_date', 'day'
+            'cast(first_purchase_at as date)', 'as_of_date', 'day'
         ) }} as age_days,
         case
             when purchase_days > 0
@@ -196,7 +198,6 @@ purchases_valued as (
                 - returns_reporting - cost_of_goods_reporting) / purchase_days
         end as average_margin_per_purchase_reporting
     from purchases_summarised
-    cross join as_of
 )
 
 select * from purchases_valued
