@@ -52,6 +52,7 @@ identifiers_named as (
     select
         identifiers.*,
         records.first_name,
+        records.last_name,
         records.first_seen_at,
         records.last_seen_at,
         records.is_email_role_mailbox,
@@ -208,9 +209,49 @@ key_pairs as (
     where identifiers.record_id <> key_hubs.hub_record_id
 ),
 
-{# Emails and phones: every pair of named holders of one value. Values
-    past the caps are not paired (they are reported below as rejected). #}
+{# Emails and phones: named holders of one value are paired. Holders with
+    the same name are one person's repeated records (a frequent buyer's
+    guest orders): each links to the first of them (a star of n - 1 edges,
+    not n(n - 1)/2 pairs), and only the first of each name is paired with
+    the other names. Values past the caps are not paired (they are reported
+    below as rejected). #}
+value_holders as (
+    select
+        identifiers_named.identifier_type,
+        identifiers_named.identifier_value,
+        identifiers_named.record_id,
+        min(identifiers_named.record_id) over (
+            partition by
+                identifiers_named.identifier_type,
+                identifiers_named.identifier_value,
+                identifiers_named.first_name,
+                identifiers_named.last_name
+        ) as twin_record_id
+    from identifiers_named
+    inner join shared_values_judged
+        on
+            identifiers_named.identifier_type
+            = shared_values_judged.identifier_type
+            and identifiers_named.identifier_value
+            = shared_values_judged.identifier_value
+    where
+        identifiers_named.identifier_type in ('email', 'phone')
+        and identifiers_named.is_named
+        and shared_values_judged.records_sharing
+        <= {{ var('identity_max_records_per_identifier') }}
+),
+
 shared_value_pairs as (
+    select
+        twin_record_id as record_id_a,
+        record_id as record_id_b,
+        'shared_' || identifier_type as match_rule,
+        identifier_type,
+        identifier_value,
+        'strong' as strength
+    from value_holders
+    where record_id <> twin_record_id
+    union all
     select
         left_side.record_id as record_id_a,
         right_side.record_id as record_id_b,
@@ -218,23 +259,15 @@ shared_value_pairs as (
         left_side.identifier_type,
         left_side.identifier_value,
         'strong' as strength
-    from identifiers_named as left_side
-    inner join identifiers_named as right_side
+    from value_holders as left_side
+    inner join value_holders as right_side
         on
             left_side.identifier_type = right_side.identifier_type
             and left_side.identifier_value = right_side.identifier_value
             and left_side.record_id < right_side.record_id
-    inner join shared_values_judged
-        on
-            left_side.identifier_type = shared_values_judged.identifier_type
-            and left_side.identifier_value
-            = shared_values_judged.identifier_value
     where
-        left_side.identifier_type in ('email', 'phone')
-        and left_side.is_named
-        and right_side.is_named
-        and shared_values_judged.records_sharing
-        <= {{ var('identity_max_records_per_identifier') }}
+        left_side.record_id = left_side.twin_record_id
+        and right_side.record_id = right_side.twin_record_id
 ),
 
 {# A nameless record (a receipt with a phone) cannot be told apart from a
@@ -322,7 +355,10 @@ nameless_phone_pairs as (
 
 {# Fuzzy blocks. Typos keep a name's initial far more often than not, so
     a block is a birth date or a postal code plus the record's two initials
-    in sorted order (which also pairs a record with its first/last swap). #}
+    in sorted order (which also pairs a record with its first/last swap).
+    Inside a block, records with the same name (and street) are one
+    person's repeats: each links to the first of them, and only the firsts
+    are paired (as for shared emails and phones). #}
 named_records_blocked as (
     select
         record_id,
@@ -333,12 +369,29 @@ named_records_blocked as (
             when substr(first_name, 1, 1) <= substr(last_name, 1, 1)
                 then substr(first_name, 1, 1) || substr(last_name, 1, 1)
             else substr(last_name, 1, 1) || substr(first_name, 1, 1)
-        end as initials
+        end as initials,
+        min(record_id) over (
+            partition by birth_date, first_name, last_name
+        ) as birth_date_twin_record_id,
+        min(record_id) over (
+            partition by
+                postal_code, country_code, first_name, last_name, street
+        ) as address_twin_record_id
     from records
     where first_name is not null and last_name is not null
 ),
 
 birth_date_pairs as (
+    select
+        birth_date_twin_record_id as record_id_a,
+        record_id as record_id_b,
+        'fuzzy_name_birth_date' as match_rule,
+        'birth_date' as identifier_type,
+        cast(birth_date as {{ dbt.type_string() }}) as identifier_value,
+        'weak' as strength
+    from named_records_blocked
+    where birth_date is not null and record_id <> birth_date_twin_record_id
+    union all
     select
         left_side.record_id as record_id_a,
         right_side.record_id as record_id_b,
@@ -353,9 +406,25 @@ birth_date_pairs as (
             left_side.birth_date = right_side.birth_date
             and left_side.initials = right_side.initials
             and left_side.record_id < right_side.record_id
+    where
+        left_side.record_id = left_side.birth_date_twin_record_id
+        and right_side.record_id = right_side.birth_date_twin_record_id
 ),
 
 postal_code_pairs as (
+    select
+        address_twin_record_id as record_id_a,
+        record_id as record_id_b,
+        'fuzzy_name_address' as match_rule,
+        'postal_code' as identifier_type,
+        postal_code as identifier_value,
+        'weak' as strength
+    from named_records_blocked
+    where
+        postal_code is not null
+        and country_code is not null
+        and record_id <> address_twin_record_id
+    union all
     select
         left_side.record_id as record_id_a,
         right_side.record_id as record_id_b,
@@ -370,6 +439,9 @@ postal_code_pairs as (
             and left_side.country_code = right_side.country_code
             and left_side.initials = right_side.initials
             and left_side.record_id < right_side.record_id
+    where
+        left_side.record_id = left_side.address_twin_record_id
+        and right_side.record_id = right_side.address_twin_record_id
 ),
 
 override_pairs as (
