@@ -29,6 +29,7 @@ import duckdb
 import numpy as np
 
 from c360 import ltv
+from c360.warehouse import schema_of
 
 MODEL = "int_customer_purchases_summarised"
 PROJECT = Path(__file__).resolve().parents[2]
@@ -109,7 +110,8 @@ def backtest(
     try:
         last_day = con.execute(
             f"select cast(max(sold_at) as date) from "
-            f"({_relation(con, 'int_sales_lines_attributed')})"
+            f"{schema_of(con, 'int_sales_lines_attributed')}"
+            ".int_sales_lines_attributed"
         ).fetchall()[0][0]
     finally:
         con.close()
@@ -168,16 +170,6 @@ def backtest(
         if total
         else float("nan"),
     )
-
-
-def _relation(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    found = con.execute(
-        "select table_schema from information_schema.tables where table_name = ?",
-        [table],
-    ).fetchall()
-    if not found:
-        raise FileNotFoundError(f"the warehouse has no {table}; run `dbt build` first")
-    return f'"{found[0][0]}"."{table}"'
 
 
 def render(result: Backtest) -> str:

@@ -7,6 +7,18 @@ from pathlib import Path
 import duckdb
 
 
+def schema_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The quoted schema that holds `table` (dbt's custom schemas differ by
+    target), or a clear error when the warehouse has not been built."""
+    found = con.execute(
+        "select table_schema from information_schema.tables where table_name = ?",
+        [table],
+    ).fetchall()
+    if not found:
+        raise FileNotFoundError(f"the warehouse has no {table}; run `dbt build` first")
+    return f'"{found[0][0]}"'
+
+
 def summary(path: Path) -> str:
     """Where the warehouse is and how many rows its main relations hold."""
     if not path.exists():

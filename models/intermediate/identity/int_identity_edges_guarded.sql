@@ -50,42 +50,44 @@ involved_components as (
     select component_b as component_id from weak_edges_across_groups
 ),
 
-component_attributes as (
-    select distinct
-        strong_components.strong_component_id as component_id,
-        records.first_name,
-        records.last_name,
-        records.birth_date,
-        records.phone
+involved_records as (
+    select
+        records.*,
+        strong_components.strong_component_id as component_id
     from strong_components
     inner join involved_components
         on strong_components.strong_component_id
         = involved_components.component_id
     inner join records
         on strong_components.record_id = records.record_id
+),
+
+component_attributes as (
+    select distinct
+        component_id,
+        first_name,
+        last_name,
+        birth_date,
+        phone
+    from involved_records
     where
-        records.first_name is not null
-        or records.birth_date is not null
-        or records.phone is not null
+        first_name is not null
+        or birth_date is not null
+        or phone is not null
 ),
 
 {# When each group used its phones (first to last sight of its records
     that carry one) and whether it knows an email. #}
 component_contacts as (
     select
-        strong_components.strong_component_id as component_id,
-        min(case when records.phone is not null then records.first_seen_at end)
+        component_id,
+        min(case when phone is not null then first_seen_at end)
         as phones_first_seen_at,
-        max(case when records.phone is not null then records.last_seen_at end)
+        max(case when phone is not null then last_seen_at end)
         as phones_last_seen_at,
-        count(records.email) > 0 as has_email
-    from strong_components
-    inner join involved_components
-        on strong_components.strong_component_id
-        = involved_components.component_id
-    inner join records
-        on strong_components.record_id = records.record_id
-    group by strong_components.strong_component_id
+        count(email) > 0 as has_email
+    from involved_records
+    group by component_id
 ),
 
 {# Compare every first name and birth date of one group with every one of

@@ -34,6 +34,7 @@ import numpy as np
 import pyarrow as pa
 
 from c360.identity.clustering import label_components
+from c360.warehouse import schema_of
 
 
 @dataclass
@@ -80,7 +81,7 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
         raise FileNotFoundError(f"no ground truth at {truth_file}")
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        schema = _schema_of(con, "int_records_resolved")
+        schema = schema_of(con, "int_records_resolved")
         con.execute(
             f"""
             create temp table scored as
@@ -269,16 +270,6 @@ def _evidence_ceiling(con: duckdb.DuckDBPyConnection, schema: str) -> tuple[int,
     ).fetchall()[0]
     con.unregister("oracle_labels")
     return int(ceiling_pairs or 0), int(evidenced_correct or 0)
-
-
-def _schema_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    found = con.execute(
-        "select table_schema from information_schema.tables where table_name = ?",
-        [table],
-    ).fetchall()
-    if not found:
-        raise FileNotFoundError(f"the warehouse has no {table}; run `dbt build` first")
-    return f'"{found[0][0]}"'
 
 
 def render(report: Report) -> str:
