@@ -145,3 +145,14 @@ def test_customers_without_a_purchase_expect_nothing() -> None:
     result = ltv.predict(summary, horizon_months=12, annual_discount_rate=0.1)
     assert result.loc[10, "expected_purchases"] == 0
     assert result.loc[10, "predicted_margin_value_reporting"] == 0
+
+
+def test_no_customers_still_gives_typed_columns() -> None:
+    # a warehouse whose systems sold nothing yet: the table must still
+    # have typed columns (an untyped column breaks every reader)
+    empty = pd.DataFrame({name: [] for name in ltv.INPUT_COLUMNS})
+    result = ltv.predict(empty, horizon_months=12, annual_discount_rate=0.1)
+    assert len(result) == 0
+    assert result["purchase_model_status"].dtype == "string"
+    assert result["customer_id"].dtype == "string"
+    assert result["predicted_margin_value_reporting"].dtype == "float64"

@@ -47,6 +47,18 @@ PARAMETER_RANGE = (1e-6, 1e6)
 # the fallback spreads repeat purchases over at least this many weeks
 FALLBACK_MIN_WEEKS = 52.0
 
+# explicit, so that an empty result (no customer bought anything) still
+# makes typed warehouse columns rather than untyped ones
+OUTPUT_TYPES = {
+    "customer_id": "string",
+    "expected_purchases": "float64",
+    "probability_alive": "float64",
+    "expected_margin_per_purchase_reporting": "float64",
+    "predicted_margin_value_reporting": "float64",
+    "purchase_model_status": "string",
+    "spend_model_status": "string",
+}
+
 INPUT_COLUMNS = (
     "customer_id",
     "frequency",
@@ -285,4 +297,4 @@ def predict(
             "purchase_model_status": purchases.status,
             "spend_model_status": spend.status,
         }
-    )
+    ).astype(OUTPUT_TYPES)
