@@ -242,32 +242,12 @@ value_holders as (
 ),
 
 shared_value_pairs as (
-    select
-        twin_record_id as record_id_a,
-        record_id as record_id_b,
-        'shared_' || identifier_type as match_rule,
-        identifier_type,
-        identifier_value,
-        'strong' as strength
-    from value_holders
-    where record_id <> twin_record_id
-    union all
-    select
-        left_side.record_id as record_id_a,
-        right_side.record_id as record_id_b,
-        'shared_' || left_side.identifier_type as match_rule,
-        left_side.identifier_type,
-        left_side.identifier_value,
-        'strong' as strength
-    from value_holders as left_side
-    inner join value_holders as right_side
-        on
-            left_side.identifier_type = right_side.identifier_type
-            and left_side.identifier_value = right_side.identifier_value
-            and left_side.record_id < right_side.record_id
-    where
-        left_side.record_id = left_side.twin_record_id
-        and right_side.record_id = right_side.twin_record_id
+    {{ twin_pairs(
+        'value_holders', 'twin_record_id',
+        ['identifier_type', 'identifier_value'],
+        "'shared_' || {side}identifier_type",
+        '{side}identifier_type', '{side}identifier_value', 'strong',
+    ) }}
 ),
 
 {# A nameless record (a receipt with a phone) cannot be told apart from a
@@ -382,66 +362,23 @@ named_records_blocked as (
 ),
 
 birth_date_pairs as (
-    select
-        birth_date_twin_record_id as record_id_a,
-        record_id as record_id_b,
-        'fuzzy_name_birth_date' as match_rule,
-        'birth_date' as identifier_type,
-        cast(birth_date as {{ dbt.type_string() }}) as identifier_value,
-        'weak' as strength
-    from named_records_blocked
-    where birth_date is not null and record_id <> birth_date_twin_record_id
-    union all
-    select
-        left_side.record_id as record_id_a,
-        right_side.record_id as record_id_b,
-        'fuzzy_name_birth_date' as match_rule,
-        'birth_date' as identifier_type,
-        cast(left_side.birth_date as {{ dbt.type_string() }})
-            as identifier_value,
-        'weak' as strength
-    from named_records_blocked as left_side
-    inner join named_records_blocked as right_side
-        on
-            left_side.birth_date = right_side.birth_date
-            and left_side.initials = right_side.initials
-            and left_side.record_id < right_side.record_id
-    where
-        left_side.record_id = left_side.birth_date_twin_record_id
-        and right_side.record_id = right_side.birth_date_twin_record_id
+    {{ twin_pairs(
+        'named_records_blocked', 'birth_date_twin_record_id',
+        ['birth_date', 'initials'],
+        "'fuzzy_name_birth_date'", "'birth_date'",
+        'cast({side}birth_date as ' ~ dbt.type_string() ~ ')', 'weak',
+        where='{side}birth_date is not null',
+    ) }}
 ),
 
 postal_code_pairs as (
-    select
-        address_twin_record_id as record_id_a,
-        record_id as record_id_b,
-        'fuzzy_name_address' as match_rule,
-        'postal_code' as identifier_type,
-        postal_code as identifier_value,
-        'weak' as strength
-    from named_records_blocked
-    where
-        postal_code is not null
-        and country_code is not null
-        and record_id <> address_twin_record_id
-    union all
-    select
-        left_side.record_id as record_id_a,
-        right_side.record_id as record_id_b,
-        'fuzzy_name_address' as match_rule,
-        'postal_code' as identifier_type,
-        left_side.postal_code as identifier_value,
-        'weak' as strength
-    from named_records_blocked as left_side
-    inner join named_records_blocked as right_side
-        on
-            left_side.postal_code = right_side.postal_code
-            and left_side.country_code = right_side.country_code
-            and left_side.initials = right_side.initials
-            and left_side.record_id < right_side.record_id
-    where
-        left_side.record_id = left_side.address_twin_record_id
-        and right_side.record_id = right_side.address_twin_record_id
+    {{ twin_pairs(
+        'named_records_blocked', 'address_twin_record_id',
+        ['postal_code', 'country_code', 'initials'],
+        "'fuzzy_name_address'", "'postal_code'", '{side}postal_code', 'weak',
+        where='{side}postal_code is not null'
+        ~ ' and {side}country_code is not null',
+    ) }}
 ),
 
 override_pairs as (
