@@ -85,3 +85,19 @@ def test_generic_tests_fail_on_violations(built: Path) -> None:
         "score_below_5": ("fail", 2),
         "pairs_unique": ("fail", 1),
     }
+
+
+def test_get_column_values_lists_grouped_values(built: Path) -> None:
+    con = duckdb.connect(str(built / "utils.duckdb"), read_only=True)
+    rows = con.execute(
+        "select case_name, position, value from main.column_values"
+        " order by case_name, position"
+    ).fetchall()
+    con.close()
+    assert rows == [
+        ("filtered", 1, "Cleo"),
+        ("missing", 1, "fallback"),
+        ("sorted", 1, "Berlin"),
+        ("sorted", 2, "Paris"),
+        ("sorted", 3, None),
+    ]

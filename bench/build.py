@@ -1,15 +1,17 @@
-"""Benchmark the identity models: wall time, peak memory, per-model times.
+"""Benchmark the build layer by layer: wall time, peak memory, model times.
 
     python bench/generate.py --persons 1000000 --seed 7 --as-of 2026-11-23 \
         --out /tmp/e1m/raw
-    python bench/identity.py --raw /tmp/e1m/raw --warehouse /tmp/e1m/c360.duckdb
+    python bench/build.py --raw /tmp/e1m/raw --warehouse /tmp/e1m/c360.duckdb
 
-Builds into a new warehouse file: seeds, then the staging layer, then the
-identity models (`models/intermediate/identity`), each step a separate dbt
-process whose own peak resident memory is read from the kernel (wait4), so
-one step's memory is never charged to another. Prints a Markdown block for
-BENCHMARKS.md. Data tests are not part of the timing (run `dbt build` for
-those); `--evaluate` also scores the result against the ground truth.
+Builds into a new warehouse file, each layer a separate dbt process whose
+own peak resident memory is read from the kernel (wait4), so one step's
+memory is never charged to another: seeds, staging, the identity models
+(`models/intermediate/identity`), the rest of the intermediate layer (sales
+and LTV, consent, engagement) and the marts. `--through identity` stops
+after identity. Prints a Markdown block for BENCHMARKS.md. Data tests are
+not part of the timing (run `dbt build` for those); `--evaluate` also scores
+identity against the ground truth.
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ def main() -> int:
     parser.add_argument("--raw", required=True, help="generated raw data")
     parser.add_argument("--warehouse", required=True, help="new DuckDB file")
     parser.add_argument("--evaluate", action="store_true")
+    parser.add_argument(
+        "--through",
+        choices=["identity", "marts"],
+        default="marts",
+        help="last layer to build (default: marts)",
+    )
     args = parser.parse_args()
 
     warehouse = Path(args.warehouse)
@@ -69,22 +77,30 @@ def main() -> int:
     steps = {
         "seeds": [DBT, "seed", "--quiet"],
         "staging": [DBT, "run", "--quiet", "--select", "staging"],
-        "identity": [
+        "identity": [DBT, "run", "--quiet", "--select", "intermediate.identity"],
+        "intermediate (sales, consent, engagement)": [
             DBT,
             "run",
             "--quiet",
             "--select",
+            "intermediate",
+            "--exclude",
             "intermediate.identity",
         ],
+        "marts": [DBT, "run", "--quiet", "--select", "marts"],
     }
+    if args.through == "identity":
+        steps = dict(list(steps.items())[:3])
     measured = {}
+    per_model: list[tuple[str, float]] = []
     for name, command in steps.items():
         measured[name] = run_step(command, env)
-        if name == "identity":
-            per_model = model_times()
+        if name not in ("seeds", "staging"):
+            per_model += model_times()
 
     manifest = json.loads((Path(args.raw) / "manifest.json").read_text())
-    print(f"\n### identity models, {manifest['parameters']['persons']:,} persons\n")
+    persons = manifest["parameters"]["persons"]
+    print(f"\n### build through {args.through}, {persons:,} persons\n")
     print(
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
@@ -92,8 +108,10 @@ def main() -> int:
     print(f"- raw rows: {sum(manifest['rows'].values()):,}")
     for name, (elapsed, peak) in measured.items():
         print(f"- {name}: {elapsed:.1f} s wall, peak {peak:.2f} GiB")
+    total = sum(elapsed for elapsed, _ in measured.values())
+    print(f"- all layers: {total:.1f} s wall")
     print("\n| model | seconds |\n|---|---:|")
-    for model, seconds in per_model:
+    for model, seconds in sorted(per_model, key=lambda item: -item[1]):
         print(f"| {model} | {seconds:.1f} |")
     if args.evaluate:
         subprocess.run(

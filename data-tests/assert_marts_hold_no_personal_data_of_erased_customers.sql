@@ -1,0 +1,112 @@
+{# Nobody who asked to be erased is identifiable in a mart: erased
+    customers (int_customers_erased) have every personal column of
+    dim_customer_360 null and appear in no activation export, and the email
+    addresses and phone numbers named by erasure requests appear nowhere in
+    the marts, in clear or hashed. Returns each finding. #}
+with
+
+customers_erased as (
+    select * from {{ ref('int_customers_erased') }}
+),
+
+privacy_requests as (
+    select * from {{ ref('stg_consent__privacy_requests') }}
+    where request_type = 'erasure'
+),
+
+customers as (
+    select * from {{ ref('dim_customer_360') }}
+),
+
+email_audience as (
+    select * from {{ ref('dim_email_marketing_audience') }}
+),
+
+sms_audience as (
+    select * from {{ ref('dim_sms_marketing_audience') }}
+),
+
+personalisation_audience as (
+    select * from {{ ref('dim_personalisation_audience') }}
+),
+
+third_party_sharing_audience as (
+    select * from {{ ref('dim_third_party_sharing_audience') }}
+),
+
+{# every place a mart publishes a customer id, an email or a phone #}
+published_values as (
+    select
+        'dim_customer_360' as mart,
+        customer_id,
+        email,
+        phone,
+        first_name is not null or last_name is not null or street is not null
+        or postal_code is not null or city is not null
+        or country_code is not null or birth_date is not null
+        as has_other_personal_data
+    from customers
+    union all
+    select
+        'dim_email_marketing_audience' as mart,
+        customer_id,
+        email,
+        null as phone,
+        true as has_other_personal_data
+    from email_audience
+    union all
+    select
+        'dim_sms_marketing_audience' as mart,
+        customer_id,
+        null as email,
+        phone,
+        true as has_other_personal_data
+    from sms_audience
+    union all
+    select
+        'dim_personalisation_audience' as mart,
+        customer_id,
+        null as email,
+        null as phone,
+        true as has_other_personal_data
+    from personalisation_audience
+    union all
+    select
+        'dim_third_party_sharing_audience' as mart,
+        customer_id,
+        email_sha256 as email,
+        phone_sha256 as phone,
+        true as has_other_personal_data
+    from third_party_sharing_audience
+),
+
+findings as (
+    select
+        published_values.mart,
+        published_values.customer_id,
+        'erased customer carries personal data' as finding
+    from published_values
+    inner join customers_erased
+        on published_values.customer_id = customers_erased.customer_id
+    where
+        published_values.email is not null
+        or published_values.phone is not null
+        or published_values.has_other_personal_data
+    union all
+    select
+        published_values.mart,
+        published_values.customer_id,
+        'identifier of an erasure request is published' as finding
+    from published_values
+    inner join privacy_requests
+        on
+            published_values.email = privacy_requests.identifier_value_normalized
+            or published_values.phone
+            = privacy_requests.identifier_value_normalized
+            or published_values.email
+            = {{ c360_sha256('privacy_requests.identifier_value_normalized') }}
+            or published_values.phone
+            = {{ c360_sha256('privacy_requests.identifier_value_normalized') }}
+)
+
+select * from findings

@@ -1,0 +1,80 @@
+{# Lifetime value per customer who bought or returned something: the
+    historical value the back office knows (gross sales, discounts, returns,
+    cost of goods, gross margin, all in the reporting currency) next to the
+    predicted value (BG/NBD purchases and probability alive, Gamma-Gamma
+    margin per purchase, discounted over var ltv_horizon_months), the model
+    statuses that say whether a fallback was used, and the segments. Holds
+    no personal data, so erased customers keep their (de-identified)
+    figures. #}
+with
+
+purchases as (
+    select * from {{ ref('int_customer_purchases_summarised') }}
+),
+
+lifetime_values as (
+    select * from {{ ref('int_customer_lifetime_values_predicted') }}
+),
+
+segments as (
+    select * from {{ ref('int_customer_segments_assigned') }}
+),
+
+lifetime_values_joined as (
+    select
+        cast(purchases.customer_id as varchar) as customer_id,
+        cast(coalesce(segments.value_tier, 'prospect') as varchar)
+        as value_tier,
+        cast(coalesce(segments.lifecycle_stage, 'prospect') as varchar)
+        as lifecycle_stage,
+        cast(lifetime_values.purchase_model_status as varchar)
+        as purchase_model_status,
+        cast(lifetime_values.spend_model_status as varchar)
+        as spend_model_status,
+        cast(purchases.orders as integer) as orders,
+        cast(purchases.purchase_days as integer) as purchase_days,
+        cast(purchases.frequency as integer) as repeat_purchase_days,
+        cast(purchases.recency_days as integer) as recency_days,
+        cast(purchases.age_days as integer) as age_days,
+        cast(purchases.gross_sales_reporting as decimal(18, 2))
+        as gross_sales_reporting,
+        cast(purchases.discounts_reporting as decimal(18, 2))
+        as discounts_reporting,
+        cast(purchases.returns_reporting as decimal(18, 2))
+        as returns_reporting,
+        cast(purchases.net_revenue_reporting as decimal(18, 2))
+        as net_revenue_reporting,
+        cast(purchases.cost_of_goods_reporting as decimal(18, 2))
+        as cost_of_goods_reporting,
+        cast(purchases.gross_margin_reporting as decimal(18, 2))
+        as gross_margin_reporting,
+        cast(purchases.return_rate as double) as return_rate,
+        cast(lifetime_values.expected_purchases as double)
+        as predicted_purchases,
+        cast(lifetime_values.probability_alive as double)
+        as probability_alive,
+        cast(lifetime_values.expected_margin_per_purchase_reporting as double)
+        as expected_margin_per_purchase_reporting,
+        cast(lifetime_values.predicted_margin_value_reporting as decimal(18, 2))
+        as predicted_margin_value_reporting,
+        cast(
+            purchases.gross_margin_reporting
+            + coalesce(lifetime_values.predicted_margin_value_reporting, 0)
+            as decimal(18, 2)
+        ) as lifetime_margin_value_reporting,
+        cast({{ var('ltv_horizon_months') }} as integer) as horizon_months,
+        cast({{ var('ltv_annual_discount_rate') }} as double)
+        as annual_discount_rate,
+        cast(purchases.has_unknown_cost_of_goods as boolean)
+        as has_unknown_cost_of_goods,
+        cast(purchases.as_of_date as date) as as_of_date,
+        cast(purchases.first_purchase_at as timestamp) as first_purchase_at,
+        cast(purchases.last_purchase_at as timestamp) as last_purchase_at
+    from purchases
+    left join lifetime_values
+        on purchases.customer_id = lifetime_values.customer_id
+    left join segments
+        on purchases.customer_id = segments.customer_id
+)
+
+select * from lifetime_values_joined

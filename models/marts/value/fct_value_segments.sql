@@ -1,0 +1,106 @@
+{# Which segments are most profitable, and can we reach them. One row per
+    value tier and lifecycle stage (customers who never bought are the
+    `prospect` row): how many customers, what they earned us (net revenue,
+    gross margin, returns), what they are predicted to earn, how much
+    service they need, and how many are in the email and SMS audiences
+    (consented, not suppressed, not erased). #}
+{%- set tiers = var('value_tier_shares') %}
+with
+
+customers as (
+    select * from {{ ref('dim_customer_360') }}
+),
+
+email_audience as (
+    select * from {{ ref('dim_email_marketing_audience') }}
+),
+
+sms_audience as (
+    select * from {{ ref('dim_sms_marketing_audience') }}
+),
+
+customers_reachable as (
+    select
+        customers.customer_id,
+        customers.value_tier,
+        customers.lifecycle_stage,
+        customers.net_revenue_reporting,
+        customers.gross_sales_reporting,
+        customers.returns_reporting,
+        customers.gross_margin_reporting,
+        customers.predicted_margin_value_reporting,
+        customers.tickets,
+        email_audience.customer_id is not null as is_email_reachable,
+        sms_audience.customer_id is not null as is_sms_reachable
+    from customers
+    left join email_audience
+        on customers.customer_id = email_audience.customer_id
+    left join sms_audience
+        on customers.customer_id = sms_audience.customer_id
+),
+
+segments_summarised as (
+    select
+        value_tier,
+        lifecycle_stage,
+        count(*) as customers,
+        sum(case when is_email_reachable then 1 else 0 end)
+        as email_reachable_customers,
+        sum(case when is_sms_reachable then 1 else 0 end)
+        as sms_reachable_customers,
+        sum(case when is_email_reachable or is_sms_reachable then 1 else 0 end)
+        as reachable_customers,
+        sum(gross_sales_reporting) as gross_sales_reporting,
+        sum(returns_reporting) as returns_reporting,
+        sum(net_revenue_reporting) as net_revenue_reporting,
+        sum(gross_margin_reporting) as gross_margin_reporting,
+        sum(predicted_margin_value_reporting)
+        as predicted_margin_value_reporting,
+        sum(tickets) as tickets
+    from customers_reachable
+    group by value_tier, lifecycle_stage
+),
+
+segments_published as (
+    select
+        cast(value_tier as varchar) as value_tier,
+        cast(lifecycle_stage as varchar) as lifecycle_stage,
+        cast(case value_tier
+            {%- for tier, share in tiers %}
+            when '{{ tier }}' then {{ loop.index }}
+            {%- endfor %}
+            when 'no_value' then {{ tiers | length + 1 }}
+            else {{ tiers | length + 2 }}
+        end as integer) as value_tier_rank,
+        cast(customers as integer) as customers,
+        cast(reachable_customers as integer) as reachable_customers,
+        cast(email_reachable_customers as integer)
+        as email_reachable_customers,
+        cast(sms_reachable_customers as integer) as sms_reachable_customers,
+        cast(gross_sales_reporting as decimal(18, 2)) as gross_sales_reporting,
+        cast(returns_reporting as decimal(18, 2)) as returns_reporting,
+        cast(net_revenue_reporting as decimal(18, 2)) as net_revenue_reporting,
+        cast(gross_margin_reporting as decimal(18, 2))
+        as gross_margin_reporting,
+        cast(coalesce(predicted_margin_value_reporting, 0) as decimal(18, 2))
+        as predicted_margin_value_reporting,
+        cast(gross_margin_reporting / customers as decimal(18, 2))
+        as gross_margin_per_customer_reporting,
+        cast(
+            gross_margin_reporting
+            / nullif(sum(gross_margin_reporting) over (), 0)
+            as double
+        ) as share_of_gross_margin,
+        cast(returns_reporting / nullif(gross_sales_reporting, 0) as double)
+        as return_rate,
+        cast(1.0 * tickets / customers as double) as tickets_per_customer,
+        cast(1.0 * reachable_customers / customers as double)
+        as reachable_share,
+        cast(1.0 * email_reachable_customers / customers as double)
+        as email_reachable_share,
+        cast(1.0 * sms_reachable_customers / customers as double)
+        as sms_reachable_share
+    from segments_summarised
+)
+
+select * from segments_published
