@@ -66,7 +66,8 @@ violations as (
         exports_unioned.purpose,
         case
             when coalesce(consents.consent_state, 'unknown') <> 'granted'
-                then 'consent is ' || coalesce(consents.consent_state, 'missing')
+                then 'consent is '
+                || coalesce(consents.consent_state, 'missing')
             when customers_erased.customer_id is not null
                 then 'erasure requested'
             when email_addresses_suppressed.is_bouncing

@@ -100,7 +100,8 @@ findings as (
     from published_values
     inner join privacy_requests
         on
-            published_values.email = privacy_requests.identifier_value_normalized
+            published_values.email
+            = privacy_requests.identifier_value_normalized
             or published_values.phone
             = privacy_requests.identifier_value_normalized
             or published_values.email

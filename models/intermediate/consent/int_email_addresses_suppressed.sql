@@ -28,11 +28,11 @@ addresses_summarised as (
 addresses_suppressed as (
     select
         email,
+        last_unsubscribed_at,
+        last_bounced_at,
         last_bounced_at is not null
         and (last_delivered_at is null or last_bounced_at > last_delivered_at)
-        as is_bouncing,
-        last_unsubscribed_at,
-        last_bounced_at
+        as is_bouncing
     from addresses_summarised
     where
         last_unsubscribed_at is not null
