@@ -35,6 +35,8 @@ run: deps
 	$(BIN)/c360 generate --persons $(PERSONS) --seed $(SEED) --out $(C360_RAW_DIR)
 	mkdir -p $(dir $(C360_WAREHOUSE))
 	$(BIN)/dbt build
+	$(BIN)/c360 validate --warehouse $(C360_WAREHOUSE)
+	$(BIN)/dbt docs generate --quiet
 	$(BIN)/c360 summary --warehouse $(C360_WAREHOUSE)
 
 ## make test: lint, pytest, and a full dbt build with every test on fresh data
@@ -45,6 +47,8 @@ lint: deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/python -m c360.sqllint models data-tests analyses
+	$(BIN)/dbt parse --quiet
+	$(BIN)/dbt-bouncer --config-file dbt-bouncer.yml
 
 clean:
 	rm -rf target dbt_packages logs data warehouse

@@ -52,6 +52,16 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _validate(args: argparse.Namespace) -> int:
+    from c360.quality import validate_marts
+
+    warehouse = Path(args.warehouse)
+    docs = Path(args.docs_dir) if args.docs_dir else warehouse.parent / "data_docs"
+    report = validate_marts(warehouse, docs, Path(args.project_dir))
+    print(report.summary())
+    return 0 if report.success else 1
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from c360.identity.evaluate import evaluate, render, write_json
 
@@ -137,6 +147,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-precision", type=float, default=0.0)
     ev.add_argument("--min-recall", type=float, default=0.0)
     ev.set_defaults(func=_evaluate)
+
+    va = sub.add_parser(
+        "validate", help="run the Great Expectations suites on the marts"
+    )
+    va.add_argument("--warehouse", default="warehouse/c360.duckdb")
+    va.add_argument(
+        "--docs-dir",
+        default=None,
+        help="Data Docs folder (default: data_docs beside the warehouse)",
+    )
+    va.add_argument(
+        "--project-dir", default=".", help="dbt project (its target/manifest.json)"
+    )
+    va.set_defaults(func=_validate)
 
     bt = sub.add_parser(
         "backtest", help="fit lifetime value on the past, score it on the future"

@@ -101,6 +101,31 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             env=env,
         ),
         Step(
+            "great expectations",
+            [
+                _bin("c360"),
+                "validate",
+                "--warehouse",
+                env["C360_WAREHOUSE"],
+                "--docs-dir",
+                str(work / "data_docs"),
+            ],
+            needs=("dbt build",),
+            env=env,
+        ),
+        Step(
+            "conventions",
+            [_bin("dbt-bouncer"), "--config-file", "dbt-bouncer.yml"],
+            needs=("dbt build",),
+            env=env,
+        ),
+        Step(
+            "dbt docs generate",
+            [_bin("dbt"), "docs", "generate"],
+            needs=("dbt build",),
+            env=env,
+        ),
+        Step(
             "sqlfluff lint",
             [sys.executable, "-m", "c360.sqllint", "models", "data-tests", "analyses"],
             needs=("dbt build",),

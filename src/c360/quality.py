@@ -1,0 +1,414 @@
+"""Great Expectations suites for the published marts, as code.
+
+Each mart of `models/marts` has a suite built here: schema (the contracted
+columns of the dbt manifest), keys, formats (email, E.164 phone, SHA-256),
+ranges, distributions within documented bands, and row counts that must
+agree with the identity and sales layers of the same warehouse. The marts
+are read from DuckDB into pandas and validated through one GX checkpoint per
+mart, whose action writes Data Docs HTML (GX's SQL datasource cannot share
+DuckDB's single connection; DECISIONLOG.md, "Quality gate").
+
+    c360 validate --warehouse warehouse/c360.duckdb
+
+exits 1 with one line per failed expectation when any fails.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import yaml
+
+from c360.warehouse import schema_of
+
+# Bands of the distribution checks (DECISIONLOG.md, "Quality gate"). A
+# value tier's share of buying customers may stray this far (relative) from
+# its var value_tier_shares target: the cut is by rank, so only ties and the
+# no_value carve-out move it.
+TIER_SHARE_TOLERANCE = 0.2
+# At least these shares of profiles (not erased) carry the attribute.
+MIN_NOT_NULL = {"email": 0.80, "postal_code": 0.80, "phone": 0.80}
+
+EMAIL_REGEX = r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
+E164_REGEX = r"^\+[1-9][0-9]{6,14}$"
+SHA256_REGEX = r"^[0-9a-f]{64}$"
+
+MARTS = (
+    "dim_customer_360",
+    "fct_customer_lifetime_values",
+    "fct_value_segments",
+    "dim_email_marketing_audience",
+    "dim_sms_marketing_audience",
+    "dim_personalisation_audience",
+    "dim_third_party_sharing_audience",
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    mart: str
+    expectation: str
+    column: str | None
+    detail: str
+
+    def line(self) -> str:
+        target = f"{self.mart}.{self.column}" if self.column else self.mart
+        return f"FAIL {target}: {self.expectation} ({self.detail})"
+
+
+@dataclass
+class QualityReport:
+    docs_index: Path
+    checked: dict[str, int] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        total = sum(self.checked.values())
+        lines = [
+            f"{mart:<36} {count:>3} expectations"
+            for mart, count in self.checked.items()
+        ]
+        lines += [failure.line() for failure in self.failures]
+        verdict = "passed" if self.success else f"{len(self.failures)} failed"
+        lines.append(f"great expectations: {total} expectations, {verdict}")
+        lines.append(f"data docs: {self.docs_index}")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Facts:
+    """What the suites compare the marts with, read from the warehouse and
+    the dbt project."""
+
+    contract_columns: dict[str, list[str]]
+    known_customers: int
+    purchasing_customers: int
+    tier_shares: list[tuple[str, float]]
+    segment_rows_max: int
+
+
+def _project_vars(project_dir: Path) -> dict[str, Any]:
+    config = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
+    return config.get("vars", {})
+
+
+def _contract_columns(manifest_path: Path) -> dict[str, list[str]]:
+    if not manifest_path.exists():
+        raise FileNotFoundError(
+            f"no dbt manifest at {manifest_path}; run `dbt build` or `dbt parse`"
+        )
+    nodes = json.loads(manifest_path.read_text())["nodes"]
+    columns = {}
+    for node in nodes.values():
+        if node["resource_type"] == "model" and node["name"] in MARTS:
+            columns[node["name"]] = list(node["columns"])
+    missing = [mart for mart in MARTS if mart not in columns]
+    if missing:
+        raise FileNotFoundError(f"the manifest has no {', '.join(missing)}")
+    return columns
+
+
+def _facts(
+    con: duckdb.DuckDBPyConnection, project_dir: Path, manifest_path: Path
+) -> _Facts:
+    project_vars = _project_vars(project_dir)
+    anonymous = list(project_vars.get("anonymous_source_tables", []))
+    resolved = f"{schema_of(con, 'int_records_resolved')}.int_records_resolved"
+    placeholders = ", ".join("?" for _ in anonymous) or "null"
+    known = con.execute(
+        f"""
+        select count(distinct customer_id) from {resolved}
+        where source_table not in ({placeholders})
+        """,
+        anonymous,
+    ).fetchone()
+    purchases = schema_of(con, "int_customer_purchases_summarised")
+    purchasing = con.execute(
+        f"select count(*) from {purchases}.int_customer_purchases_summarised"
+    ).fetchone()
+    tiers = [(str(t), float(s)) for t, s in project_vars["value_tier_shares"]]
+    stages = len(project_vars["lifecycle_days"]) + 2  # + churned, prospect
+    return _Facts(
+        contract_columns=_contract_columns(manifest_path),
+        known_customers=int(known[0]),
+        purchasing_customers=int(purchasing[0]),
+        tier_shares=tiers,
+        segment_rows_max=(len(tiers) + 2) * stages,
+    )
+
+
+def _suites(facts: _Facts) -> dict[str, list[Any]]:
+    """Every mart's expectations."""
+    import great_expectations.expectations as gxe
+    from great_expectations.expectations.row_conditions import Column
+
+    buyers = Column("is_buyer") == True  # noqa: E712 (a GX condition)
+    not_erased = Column("is_erased") == False  # noqa: E712
+    worth_something = Column("value_tier") != "no_value"
+
+    def keyed(mart: str) -> list[Any]:
+        return [
+            gxe.ExpectTableColumnsToMatchSet(
+                column_set=facts.contract_columns[mart], exact_match=True
+            ),
+            gxe.ExpectColumnValuesToNotBeNull(column="customer_id"),
+            gxe.ExpectColumnValuesToBeUnique(column="customer_id"),
+        ]
+
+    def at_least(column: str, minimum: float, **kwargs: Any) -> Any:
+        return gxe.ExpectColumnValuesToBeBetween(
+            column=column, min_value=minimum, **kwargs
+        )
+
+    def audience(mart: str) -> list[Any]:
+        return [
+            *keyed(mart),
+            gxe.ExpectTableRowCountToBeBetween(
+                min_value=0, max_value=facts.known_customers
+            ),
+            gxe.ExpectColumnValuesToNotBeNull(column="consented_at"),
+        ]
+
+    profiles = [
+        *keyed("dim_customer_360"),
+        gxe.ExpectTableRowCountToEqual(value=facts.known_customers),
+        gxe.ExpectColumnValuesToMatchRegex(column="email", regex=EMAIL_REGEX),
+        gxe.ExpectColumnValuesToMatchRegex(column="phone", regex=E164_REGEX),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="probability_alive", min_value=0, max_value=1
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="profile_completeness", min_value=0, max_value=1
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="age_years", min_value=0, max_value=130
+        ),
+        *(
+            at_least(column, 0)
+            for column in (
+                "gross_sales_reporting",
+                "discounts_reporting",
+                "returns_reporting",
+                "orders",
+                "tickets",
+                "emails_sent",
+                "predicted_purchases",
+            )
+        ),
+        # a customer who is worth something is predicted to be worth it
+        at_least(
+            "predicted_margin_value_reporting",
+            0,
+            row_condition=worth_something,
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="value_tier",
+            value_set=[t for t, _ in facts.tier_shares] + ["no_value", "prospect"],
+        ),
+        *(
+            gxe.ExpectColumnValuesToNotBeNull(
+                column=column,
+                mostly=share,
+                row_condition=not_erased,
+            )
+            for column, share in MIN_NOT_NULL.items()
+        ),
+    ]
+    # each value tier's share of buying customers within its band; the last
+    # tier also holds the buyers whose predicted value is not positive
+    for index, (tier, share) in enumerate(facts.tier_shares):
+        tiers = [tier] if index < len(facts.tier_shares) - 1 else [tier, "no_value"]
+        low = share * (1 - TIER_SHARE_TOLERANCE)
+        high = min(share * (1 + TIER_SHARE_TOLERANCE), 1.0)
+        profiles += [
+            gxe.ExpectColumnValuesToBeInSet(
+                column="value_tier", value_set=tiers, mostly=low, row_condition=buyers
+            ),
+            gxe.ExpectColumnValuesToNotBeInSet(
+                column="value_tier",
+                value_set=tiers,
+                mostly=1 - high,
+                row_condition=buyers,
+            ),
+        ]
+
+    values = [
+        *keyed("fct_customer_lifetime_values"),
+        gxe.ExpectTableRowCountToEqual(value=facts.purchasing_customers),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="probability_alive", min_value=0, max_value=1
+        ),
+        at_least("predicted_purchases", 0),
+        at_least("gross_sales_reporting", 0),
+        at_least("returns_reporting", 0),
+        at_least(
+            "predicted_margin_value_reporting",
+            0,
+            row_condition=worth_something,
+        ),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="purchase_model_status", regex=r"^(?:fitted|fallback: )"
+        ),
+        gxe.ExpectColumnValuesToMatchRegex(
+            column="spend_model_status", regex=r"^(?:fitted|fallback: )"
+        ),
+    ]
+
+    segments = [
+        gxe.ExpectTableColumnsToMatchSet(
+            column_set=facts.contract_columns["fct_value_segments"], exact_match=True
+        ),
+        gxe.ExpectTableRowCountToBeBetween(
+            min_value=1, max_value=facts.segment_rows_max
+        ),
+        gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["value_tier", "lifecycle_stage"]
+        ),
+        gxe.ExpectColumnSumToBeBetween(
+            column="customers",
+            min_value=facts.known_customers,
+            max_value=facts.known_customers,
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="reachable_share", min_value=0, max_value=1
+        ),
+        gxe.ExpectColumnSumToBeBetween(
+            column="share_of_gross_margin", min_value=0.999, max_value=1.001
+        ),
+    ]
+
+    return {
+        "dim_customer_360": profiles,
+        "fct_customer_lifetime_values": values,
+        "fct_value_segments": segments,
+        "dim_email_marketing_audience": [
+            *audience("dim_email_marketing_audience"),
+            gxe.ExpectColumnValuesToNotBeNull(column="email"),
+            gxe.ExpectColumnValuesToMatchRegex(column="email", regex=EMAIL_REGEX),
+        ],
+        "dim_sms_marketing_audience": [
+            *audience("dim_sms_marketing_audience"),
+            gxe.ExpectColumnValuesToNotBeNull(column="phone"),
+            gxe.ExpectColumnValuesToMatchRegex(column="phone", regex=E164_REGEX),
+        ],
+        "dim_personalisation_audience": audience("dim_personalisation_audience"),
+        "dim_third_party_sharing_audience": [
+            *audience("dim_third_party_sharing_audience"),
+            gxe.ExpectColumnValuesToMatchRegex(
+                column="email_sha256", regex=SHA256_REGEX
+            ),
+            gxe.ExpectColumnValuesToMatchRegex(
+                column="phone_sha256", regex=SHA256_REGEX
+            ),
+        ],
+    }
+
+
+def _describe(result: Any) -> str:
+    """The evidence of one failed expectation, in a few words."""
+    found = result.result or {}
+    if "unexpected_percent" in found and found.get("unexpected_count"):
+        sample = found.get("partial_unexpected_list") or []
+        shown = ", ".join(repr(value) for value in sample[:3])
+        return (
+            f"{found['unexpected_count']} unexpected values "
+            f"({found['unexpected_percent']:.2f} %)"
+            + (f", e.g. {shown}" if shown else "")
+        )
+    if "observed_value" in found:
+        return f"observed {found['observed_value']!r}"
+    if result.exception_info and result.exception_info.get("raised_exception"):
+        return f"error: {result.exception_info.get('exception_message')}"
+    return "failed"
+
+
+def validate_marts(
+    warehouse: Path,
+    docs_dir: Path,
+    project_dir: Path | None = None,
+    manifest_path: Path | None = None,
+) -> QualityReport:
+    """Run every mart's suite; write Data Docs into docs_dir. The dbt project
+    gives the vars; its manifest (default target/manifest.json) the
+    contracted columns."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+
+    project_dir = project_dir or Path.cwd()
+    if not warehouse.exists():
+        raise FileNotFoundError(f"no warehouse at {warehouse}; run `dbt build` first")
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        facts = _facts(
+            con, project_dir, manifest_path or project_dir / "target" / "manifest.json"
+        )
+        frames = {
+            mart: con.execute(f"select * from {schema_of(con, mart)}.{mart}").df()
+            for mart in MARTS
+        }
+    finally:
+        con.close()
+
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = {"globally": False}
+    context.add_data_docs_site(
+        site_name="c360",
+        site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir.resolve()),
+            },
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )
+    source = context.data_sources.add_pandas("c360_marts")
+    report = QualityReport(docs_index=docs_dir.resolve() / "index.html")
+    for mart, expectations in _suites(facts).items():
+        batch = source.add_dataframe_asset(mart).add_batch_definition_whole_dataframe(
+            "whole_table"
+        )
+        suite = context.suites.add(gx.ExpectationSuite(name=mart))
+        for expectation in expectations:
+            suite.add_expectation(expectation)
+        definition = context.validation_definitions.add(
+            gx.ValidationDefinition(name=mart, data=batch, suite=suite)
+        )
+        checkpoint = context.checkpoints.add(
+            gx.Checkpoint(
+                name=f"{mart}_checkpoint",
+                validation_definitions=[definition],
+                actions=[UpdateDataDocsAction(name="data_docs", site_names=["c360"])],
+                result_format="SUMMARY",
+            )
+        )
+        outcome = checkpoint.run(batch_parameters={"dataframe": frames[mart]})
+        report.checked[mart] = len(expectations)
+        for run in outcome.run_results.values():
+            for result in run.results:
+                if result.success:
+                    continue
+                config = result.expectation_config
+                report.failures.append(
+                    Failure(
+                        mart=mart,
+                        expectation=config.type,
+                        column=config.kwargs.get("column"),
+                        detail=_describe(result),
+                    )
+                )
+    return report

@@ -1,0 +1,151 @@
+"""Each quality gate fails on a planted defect, naming it.
+
+The project is built once on the small data set (the `warehouse` fixture);
+each case copies the warehouse, plants one defect in a mart and checks that
+the Great Expectations suites fail on exactly the expectation that guards
+it. The conventions gate (dbt-bouncer) gets a manifest with a model whose
+description was removed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from c360.quality import Failure, validate_marts
+from tests.conftest import ROOT, tool
+
+
+def _manifest(warehouse: Path) -> Path:
+    return warehouse.parent / "target" / "manifest.json"
+
+
+def _planted(warehouse: Path, tmp_path: Path, *statements: str) -> list[Failure]:
+    copy = tmp_path / "planted.duckdb"
+    shutil.copyfile(warehouse, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        for statement in statements:
+            con.execute(statement)
+    finally:
+        con.close()
+    report = validate_marts(copy, tmp_path / "docs", ROOT, _manifest(warehouse))
+    assert not report.success
+    return report.failures
+
+
+def _has(failures: list[Failure], mart: str, expectation: str, column: str) -> bool:
+    return any(
+        f.mart == mart and f.expectation == expectation and f.column == column
+        for f in failures
+    )
+
+
+def test_clean_build_passes_and_writes_data_docs(warehouse: Path, tmp_path: Path):
+    report = validate_marts(warehouse, tmp_path / "docs", ROOT, _manifest(warehouse))
+    assert report.success, report.summary()
+    assert sum(report.checked.values()) > 50
+    assert (tmp_path / "docs" / "index.html").exists()
+    pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
+    assert len(pages) == len(report.checked)
+
+
+def test_duplicated_customer_fails_uniqueness(warehouse: Path, tmp_path: Path):
+    failures = _planted(
+        warehouse,
+        tmp_path,
+        "insert into main_marts.dim_customer_360"
+        " select * from main_marts.dim_customer_360 limit 1",
+    )
+    assert _has(
+        failures,
+        "dim_customer_360",
+        "expect_column_values_to_be_unique",
+        "customer_id",
+    )
+    message = "\n".join(f.line() for f in failures)
+    assert "dim_customer_360.customer_id: expect_column_values_to_be_unique" in message
+
+
+def test_null_emails_fail_the_null_band(warehouse: Path, tmp_path: Path):
+    failures = _planted(
+        warehouse, tmp_path, "update main_marts.dim_customer_360 set email = null"
+    )
+    assert _has(
+        failures, "dim_customer_360", "expect_column_values_to_not_be_null", "email"
+    )
+
+
+def test_negative_lifetime_value_fails_the_range(warehouse: Path, tmp_path: Path):
+    failures = _planted(
+        warehouse,
+        tmp_path,
+        "update main_marts.fct_customer_lifetime_values"
+        " set predicted_margin_value_reporting = -100 where value_tier = 'top'",
+    )
+    assert _has(
+        failures,
+        "fct_customer_lifetime_values",
+        "expect_column_values_to_be_between",
+        "predicted_margin_value_reporting",
+    )
+
+
+def test_segment_share_out_of_band_fails(warehouse: Path, tmp_path: Path):
+    failures = _planted(
+        warehouse,
+        tmp_path,
+        "update main_marts.dim_customer_360 set value_tier = 'top'"
+        " where value_tier = 'medium'",
+    )
+    assert _has(
+        failures,
+        "dim_customer_360",
+        "expect_column_values_to_not_be_in_set",
+        "value_tier",
+    )
+    # only the distribution checks fail: every value is still a known tier
+    assert {f.expectation for f in failures} <= {
+        "expect_column_values_to_not_be_in_set",
+        "expect_column_values_to_be_in_set",
+    }
+
+
+@pytest.mark.parametrize("model", ["dim_customer_360", "int_records_resolved"])
+def test_model_without_description_fails_conventions(
+    warehouse: Path, tmp_path: Path, model: str
+):
+    manifest = json.loads(_manifest(warehouse).read_text())
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model" and node["name"] == model:
+            node["description"] = ""
+    artifacts = tmp_path / "target"
+    artifacts.mkdir()
+    (artifacts / "manifest.json").write_text(json.dumps(manifest))
+    config = yaml.safe_load((ROOT / "dbt-bouncer.yml").read_text())
+    config["dbt_artifacts_dir"] = str(artifacts)
+    (tmp_path / "dbt-bouncer.yml").write_text(yaml.safe_dump(config))
+    result = subprocess.run(
+        [
+            tool("dbt-bouncer"),
+            "--config-file",
+            str(tmp_path / "dbt-bouncer.yml"),
+            "--output-file",
+            str(tmp_path / "bouncer.json"),
+            "--output-only-failures",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    failed = (tmp_path / "bouncer.json").read_text()
+    assert "check_model_description_populated" in failed
+    assert model in failed
