@@ -18,6 +18,7 @@ import duckdb
 import pytest
 import yaml
 
+from c360.cli import main
 from c360.quality import Failure, validate_marts
 from tests.conftest import ROOT, tool
 
@@ -26,7 +27,7 @@ def _manifest(warehouse: Path) -> Path:
     return warehouse.parent / "target" / "manifest.json"
 
 
-def _planted(warehouse: Path, tmp_path: Path, *statements: str) -> list[Failure]:
+def _copy_with(warehouse: Path, tmp_path: Path, *statements: str) -> Path:
     copy = tmp_path / "planted.duckdb"
     shutil.copyfile(warehouse, copy)
     con = duckdb.connect(str(copy))
@@ -35,6 +36,11 @@ def _planted(warehouse: Path, tmp_path: Path, *statements: str) -> list[Failure]
             con.execute(statement)
     finally:
         con.close()
+    return copy
+
+
+def _planted(warehouse: Path, tmp_path: Path, *statements: str) -> list[Failure]:
+    copy = _copy_with(warehouse, tmp_path, *statements)
     report = validate_marts(copy, tmp_path / "docs", ROOT, _manifest(warehouse))
     assert not report.success
     return report.failures
@@ -71,6 +77,35 @@ def test_duplicated_customer_fails_uniqueness(warehouse: Path, tmp_path: Path):
     )
     message = "\n".join(f.line() for f in failures)
     assert "dim_customer_360.customer_id: expect_column_values_to_be_unique" in message
+
+
+def test_validate_command_exits_1_naming_the_defect(
+    warehouse: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    copy = _copy_with(
+        warehouse,
+        tmp_path,
+        "update main_marts.dim_sms_marketing_audience set phone = '0301234567'",
+    )
+    code = main(
+        [
+            "validate",
+            "--warehouse",
+            str(copy),
+            "--project-dir",
+            str(ROOT),
+            "--manifest",
+            str(_manifest(warehouse)),
+        ]
+    )
+    out = capsys.readouterr().out
+    assert code == 1
+    assert (
+        "FAIL dim_sms_marketing_audience.phone: expect_column_values_to_match_regex"
+        in out
+    )
+    assert "'0301234567'" in out
+    assert "1 failed" in out
 
 
 def test_null_emails_fail_the_null_band(warehouse: Path, tmp_path: Path):

@@ -57,7 +57,8 @@ def _validate(args: argparse.Namespace) -> int:
 
     warehouse = Path(args.warehouse)
     docs = Path(args.docs_dir) if args.docs_dir else warehouse.parent / "data_docs"
-    report = validate_marts(warehouse, docs, Path(args.project_dir))
+    manifest = Path(args.manifest) if args.manifest else None
+    report = validate_marts(warehouse, docs, Path(args.project_dir), manifest)
     print(report.summary())
     return 0 if report.success else 1
 
@@ -159,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     va.add_argument(
         "--project-dir", default=".", help="dbt project (its target/manifest.json)"
+    )
+    va.add_argument(
+        "--manifest",
+        default=None,
+        help="dbt manifest.json (default: target/manifest.json of the project)",
     )
     va.set_defaults(func=_validate)
 
