@@ -137,54 +137,59 @@ profile_totals as (
     from customers
 ),
 
+totals_joined as (
+    select
+        mart_totals.net_revenue as mart_net_revenue,
+        mart_totals.gross_margin as mart_gross_margin,
+        profile_totals.net_revenue as profile_net_revenue,
+        profile_totals.gross_margin as profile_gross_margin,
+        coalesce(unattributed_lines_summed.net_sold, 0)
+        - coalesce(returned_cost_summed.unattributed_net_credited, 0)
+        as unattributed_net_revenue,
+        coalesce(unattributed_lines_summed.cost_sold, 0)
+        - coalesce(returned_cost_summed.unattributed_cost_returned, 0)
+        as unattributed_cost_of_goods,
+        coalesce(staged_lines_summed.net_sold, 0)
+        - coalesce(staged_credits_summed.net_credited, 0)
+        as staged_net_revenue,
+        coalesce(staged_lines_summed.cost_sold, 0)
+        - coalesce(returned_cost_summed.cost_returned, 0)
+        as staged_cost_of_goods
+    from mart_totals
+    cross join profile_totals
+    cross join unattributed_lines_summed
+    cross join returned_cost_summed
+    cross join staged_lines_summed
+    cross join staged_credits_summed
+),
+
 totals_compared as (
     select
         'net revenue: marts + unattributed vs staging' as measure,
-        mart_totals.net_revenue
-        + coalesce(unattributed_lines_summed.net_sold, 0)
-        - coalesce(returned_cost_summed.unattributed_net_credited, 0)
-        as mart_value,
-        coalesce(staged_lines_summed.net_sold, 0)
-        - coalesce(staged_credits_summed.net_credited, 0) as staged_value
-    from mart_totals
-    cross join unattributed_lines_summed
-    cross join returned_cost_summed
-    cross join staged_lines_summed
-    cross join staged_credits_summed
+        mart_net_revenue + unattributed_net_revenue as mart_value,
+        staged_net_revenue as staged_value
+    from totals_joined
     union all
     select
         'gross margin: marts + unattributed vs staging' as measure,
-        mart_totals.gross_margin
-        + coalesce(unattributed_lines_summed.net_sold, 0)
-        - coalesce(unattributed_lines_summed.cost_sold, 0)
-        - coalesce(returned_cost_summed.unattributed_net_credited, 0)
-        + coalesce(returned_cost_summed.unattributed_cost_returned, 0)
-        as mart_value,
-        coalesce(staged_lines_summed.net_sold, 0)
-        - coalesce(staged_credits_summed.net_credited, 0)
-        - coalesce(staged_lines_summed.cost_sold, 0)
-        + coalesce(returned_cost_summed.cost_returned, 0) as staged_value
-    from mart_totals
-    cross join unattributed_lines_summed
-    cross join returned_cost_summed
-    cross join staged_lines_summed
-    cross join staged_credits_summed
+        mart_gross_margin + unattributed_net_revenue
+        - unattributed_cost_of_goods as mart_value,
+        staged_net_revenue - staged_cost_of_goods as staged_value
+    from totals_joined
     union all
     select
         'net revenue: dim_customer_360 vs fct_customer_lifetime_values'
         as measure,
-        profile_totals.net_revenue as mart_value,
-        mart_totals.net_revenue as staged_value
-    from profile_totals
-    cross join mart_totals
+        profile_net_revenue as mart_value,
+        mart_net_revenue as staged_value
+    from totals_joined
     union all
     select
         'gross margin: dim_customer_360 vs fct_customer_lifetime_values'
         as measure,
-        profile_totals.gross_margin as mart_value,
-        mart_totals.gross_margin as staged_value
-    from profile_totals
-    cross join mart_totals
+        profile_gross_margin as mart_value,
+        mart_gross_margin as staged_value
+    from totals_joined
 )
 
 select * from totals_compared

@@ -14,6 +14,11 @@
     ref('consent_purposes'), 'purpose', where="channel = 'email'", default=[]
 ) %}
 {%- set anonymous_tables = var('anonymous_source_tables') %}
+{%- set money_columns = [
+    'gross_sales_reporting', 'discounts_reporting', 'returns_reporting',
+    'net_revenue_reporting', 'cost_of_goods_reporting',
+    'gross_margin_reporting',
+] %}
 with
 
 golden_records as (
@@ -304,18 +309,9 @@ customer_360 as (
         cast(coalesce(web_orders, 0) as integer) as web_orders,
         cast(coalesce(store_orders, 0) as integer) as store_orders,
         cast(coalesce(purchase_days, 0) as integer) as purchase_days,
-        cast(coalesce(gross_sales_reporting, 0) as decimal(18, 2))
-        as gross_sales_reporting,
-        cast(coalesce(discounts_reporting, 0) as decimal(18, 2))
-        as discounts_reporting,
-        cast(coalesce(returns_reporting, 0) as decimal(18, 2))
-        as returns_reporting,
-        cast(coalesce(net_revenue_reporting, 0) as decimal(18, 2))
-        as net_revenue_reporting,
-        cast(coalesce(cost_of_goods_reporting, 0) as decimal(18, 2))
-        as cost_of_goods_reporting,
-        cast(coalesce(gross_margin_reporting, 0) as decimal(18, 2))
-        as gross_margin_reporting,
+        {%- for amount in money_columns %}
+        cast(coalesce({{ amount }}, 0) as decimal(18, 2)) as {{ amount }},
+        {%- endfor %}
         cast(average_order_value_reporting as decimal(18, 2))
         as average_order_value_reporting,
         cast(return_rate as double) as return_rate,

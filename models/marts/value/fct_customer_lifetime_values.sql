@@ -36,18 +36,13 @@ lifetime_values_joined as (
         cast(purchases.frequency as integer) as repeat_purchase_days,
         cast(purchases.recency_days as integer) as recency_days,
         cast(purchases.age_days as integer) as age_days,
-        cast(purchases.gross_sales_reporting as decimal(18, 2))
-        as gross_sales_reporting,
-        cast(purchases.discounts_reporting as decimal(18, 2))
-        as discounts_reporting,
-        cast(purchases.returns_reporting as decimal(18, 2))
-        as returns_reporting,
-        cast(purchases.net_revenue_reporting as decimal(18, 2))
-        as net_revenue_reporting,
-        cast(purchases.cost_of_goods_reporting as decimal(18, 2))
-        as cost_of_goods_reporting,
-        cast(purchases.gross_margin_reporting as decimal(18, 2))
-        as gross_margin_reporting,
+        {%- for amount in [
+            'gross_sales_reporting', 'discounts_reporting',
+            'returns_reporting', 'net_revenue_reporting',
+            'cost_of_goods_reporting', 'gross_margin_reporting',
+        ] %}
+        cast(purchases.{{ amount }} as decimal(18, 2)) as {{ amount }},
+        {%- endfor %}
         cast(purchases.return_rate as double) as return_rate,
         cast(lifetime_values.expected_purchases as double)
         as predicted_purchases,
