@@ -36,7 +36,7 @@ run: deps
 	mkdir -p $(dir $(C360_WAREHOUSE))
 	$(BIN)/dbt build
 	$(BIN)/c360 validate --warehouse $(C360_WAREHOUSE)
-	$(BIN)/dbt docs generate --quiet
+	$(BIN)/dbt docs generate --static --quiet
 	$(BIN)/c360 summary --warehouse $(C360_WAREHOUSE)
 
 ## make test: lint, pytest, and a full dbt build with every test on fresh data

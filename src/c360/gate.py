@@ -121,7 +121,7 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
         ),
         Step(
             "dbt docs generate",
-            [_bin("dbt"), "docs", "generate"],
+            [_bin("dbt"), "docs", "generate", "--static"],
             needs=("dbt build",),
             env=env,
         ),

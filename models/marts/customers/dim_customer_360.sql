@@ -357,11 +357,12 @@ customer_360 as (
         {%- for purpose in purposes %}
         cast({{ purpose }}_consent_at as timestamp) as {{ purpose }}_consent_at,
         {%- endfor %}
+        {# greatest() returns null on any null argument on some engines:
+            each argument falls back to the other two #}
         cast(greatest(
-            coalesce(last_purchase_at, last_seen_at),
-            coalesce(last_ticket_at, last_seen_at),
-            coalesce(last_engaged_at, last_seen_at),
-            last_seen_at
+            coalesce(last_purchase_at, last_ticket_at, last_engaged_at),
+            coalesce(last_ticket_at, last_engaged_at, last_purchase_at),
+            coalesce(last_engaged_at, last_purchase_at, last_ticket_at)
         ) as timestamp) as last_interaction_at
     from customers_joined
 )
