@@ -118,16 +118,15 @@ customers_touched_by_quarantine as (
 
 consents_pivoted as (
     select
-        customer_id,
-        {%- for purpose in purposes %}
+        customer_id
+        {%- for purpose in purposes %},
         max(case when purpose = '{{ purpose }}' then consent_state end)
         as {{ purpose }}_consent_state,
         max(case when purpose = '{{ purpose }}' then decided_in end)
         as {{ purpose }}_consent_source,
         max(case when purpose = '{{ purpose }}' then decided_at end)
-        as {{ purpose }}_consent_at,
+        as {{ purpose }}_consent_at
         {%- endfor %}
-        count(*) as purposes
     from consents
     group by customer_id
 ),
