@@ -86,6 +86,27 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _febrl(args: argparse.Namespace) -> int:
+    from c360.febrl import build_febrl
+    from c360.identity.evaluate import evaluate
+
+    failures = []
+    print(f"{'data set':<8} {'records':>8} {'precision':>10} {'recall':>8} {'F1':>8}")
+    for name in args.datasets.split(","):
+        warehouse = build_febrl(name.strip(), Path(args.work_dir), Path(args.project_dir))
+        report = evaluate(warehouse, warehouse.parent / "raw" / "_ground_truth")
+        print(
+            f"{name:<8} {report.records_scored:>8,} {report.pairwise_precision:>10.5f}"
+            f" {report.pairwise_recall:>8.5f} {report.pairwise_f1:>8.5f}",
+            flush=True,
+        )
+        if report.pairwise_f1 < args.min_f1:
+            failures.append(f"{name}: F1 {report.pairwise_f1:.5f} < {args.min_f1}")
+    for failure in failures:
+        print(f"c360 febrl: below threshold: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def _backtest(args: argparse.Namespace) -> int:
     from c360.backtest import backtest, render, write_json
 
@@ -181,6 +202,24 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--holdout-weeks", type=float, default=26.0)
     bt.add_argument("--json", default=None, help="write the result here")
     bt.set_defaults(func=_backtest)
+
+    fe = sub.add_parser(
+        "febrl",
+        help="load the public FEBRL benchmarks onto the raw contracts, build "
+        "identity on them and score it",
+    )
+    fe.add_argument(
+        "--datasets",
+        default="febrl4",
+        help="comma-separated: febrl1, febrl2, febrl3 (deduplication), "
+        "febrl4 (linkage of two files)",
+    )
+    fe.add_argument("--work-dir", default="data/febrl", help="raw files and warehouses")
+    fe.add_argument("--project-dir", default=".", help="the dbt project")
+    fe.add_argument(
+        "--min-f1", type=float, default=0.0, help="exit 1 when any F1 is below"
+    )
+    fe.set_defaults(func=_febrl)
 
     gate = sub.add_parser("gate", help="run every check (what `make test` runs)")
     gate.add_argument("--persons", type=int, default=2000)

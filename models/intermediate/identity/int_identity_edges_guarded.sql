@@ -30,6 +30,9 @@ nickname_pairs as (
 weak_edges_across_groups as (
     select
         edges.edge_id,
+        edges.match_rule,
+        edges.record_id_a,
+        edges.record_id_b,
         components_a.strong_component_id as component_a,
         components_b.strong_component_id as component_b
     from edges
@@ -65,6 +68,7 @@ involved_records as (
 component_attributes as (
     select distinct
         component_id,
+        record_id,
         first_name,
         last_name,
         birth_date,
@@ -114,6 +118,27 @@ groups_compared as (
         coalesce({{ dbt.bool_or(
             'attributes_a.birth_date = attributes_b.birth_date'
         ) }}, false) as has_matching_birth_date,
+        {# For probabilistic edges, whose weights already priced typing
+            errors: a first name within the comparison's lowest similarity
+            level and a birth date one digit off or with day and month
+            swapped do not contradict. #}
+        coalesce({{ dbt.bool_or(
+            'nickname_pairs.name_a is not null or '
+            ~ c360_string_similarity(
+                'attributes_a.first_name', 'attributes_b.first_name'
+            ) ~ ' >= 0.80'
+        ) }}, false) as has_close_first_name,
+        coalesce({{ dbt.bool_or(
+            c360_edit_distance(
+                'cast(attributes_a.birth_date as ' ~ dbt.type_string() ~ ')',
+                'cast(attributes_b.birth_date as ' ~ dbt.type_string() ~ ')'
+            ) ~ ' <= 1 or (' ~ 'extract(year from attributes_a.birth_date)'
+            ~ ' = ' ~ 'extract(year from attributes_b.birth_date)'
+            ~ ' and ' ~ 'extract(month from attributes_a.birth_date)'
+            ~ ' = ' ~ 'extract(day from attributes_b.birth_date)'
+            ~ ' and ' ~ 'extract(day from attributes_a.birth_date)'
+            ~ ' = ' ~ 'extract(month from attributes_b.birth_date)' ~ ')'
+        ) }}, false) as has_close_birth_date,
         count(attributes_a.phone) > 0
         and count(attributes_b.phone) > 0 as has_phones_on_both_sides,
         coalesce(
@@ -128,6 +153,15 @@ groups_compared as (
         on
             attributes_a.first_name = nickname_pairs.name_a
             and attributes_b.first_name = nickname_pairs.name_b
+    {# A probabilistic edge's own two records were weighed field by field
+        already: the guard looks for contradictions in the rest of the two
+        groups (two single records bridge nothing). #}
+    where
+        weak_edges_across_groups.match_rule <> 'probabilistic'
+        or (
+            attributes_a.record_id <> weak_edges_across_groups.record_id_a
+            and attributes_b.record_id <> weak_edges_across_groups.record_id_b
+        )
     group by weak_edges_across_groups.edge_id
 ),
 
@@ -156,14 +190,22 @@ phone_changes_judged as (
 edges_guarded as (
     select
         edges.*,
-        groups_compared.edge_id is not null as is_bridge,
+        weak_edges_across_groups.edge_id is not null as is_bridge,
         case
             when edges.status = 'rejected' then 'rejected'
             when groups_compared.has_birth_dates_on_both_sides
                 and not groups_compared.has_matching_birth_date
+                and not (
+                    edges.match_rule = 'probabilistic'
+                    and groups_compared.has_close_birth_date
+                )
                 then 'quarantined'
             when groups_compared.has_names_on_both_sides
                 and not groups_compared.has_matching_first_name
+                and not (
+                    edges.match_rule = 'probabilistic'
+                    and groups_compared.has_close_first_name
+                )
                 then 'quarantined'
             when groups_compared.has_phones_on_both_sides
                 and not groups_compared.has_matching_phone
@@ -178,9 +220,17 @@ edges_guarded as (
             when edges.status = 'rejected' then edges.rejection_reason
             when groups_compared.has_birth_dates_on_both_sides
                 and not groups_compared.has_matching_birth_date
+                and not (
+                    edges.match_rule = 'probabilistic'
+                    and groups_compared.has_close_birth_date
+                )
                 then 'bridges_groups_with_different_birth_dates'
             when groups_compared.has_names_on_both_sides
                 and not groups_compared.has_matching_first_name
+                and not (
+                    edges.match_rule = 'probabilistic'
+                    and groups_compared.has_close_first_name
+                )
                 then 'bridges_groups_with_different_first_names'
             when groups_compared.has_phones_on_both_sides
                 and not groups_compared.has_matching_phone
@@ -191,6 +241,8 @@ edges_guarded as (
                 then 'bridges_groups_with_different_phones'
         end as reason
     from edges
+    left join weak_edges_across_groups
+        on edges.edge_id = weak_edges_across_groups.edge_id
     left join groups_compared
         on edges.edge_id = groups_compared.edge_id
     left join phone_changes_judged

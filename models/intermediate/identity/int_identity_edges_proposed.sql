@@ -33,6 +33,10 @@ overrides as (
     select * from {{ ref('identity_overrides') }}
 ),
 
+probabilistic_pairs as (
+    select * from {{ ref('int_identity_edges_probabilistic') }}
+),
+
 blocked_values as (
     select
         identifier_type,
@@ -404,6 +408,8 @@ pairs_unioned as (
     union all
     select * from postal_code_pairs
     union all
+    select * from probabilistic_pairs
+    union all
     select * from override_pairs
 ),
 
@@ -504,6 +510,10 @@ pairs_judged as (
             when force_split.reason is not null
                 then 'override_force_split: ' || force_split.reason
             when pairs_compared.match_rule = 'override_force_link' then null
+            {# Probabilistic pairs between the link and review bars wait for a
+                reviewer (int_identity_edges_quarantined). #}
+            when pairs_compared.match_rule = 'probabilistic_review'
+                then 'review_band'
             when shared_values_judged.value_rejection is not null
                 then shared_values_judged.value_rejection
             {# A role mailbox (info@, office@) is shared by colleagues: it

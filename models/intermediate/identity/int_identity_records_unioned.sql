@@ -64,6 +64,12 @@ crm_records as (
         country_code,
         cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         birth_date,
+        middle_name_normalized as middle_name,
+        gender,
+        region,
+        national_id_hash,
+        national_id_head_hash,
+        national_id_tail_hash,
         coalesce(created_at, updated_at) as first_seen_at,
         coalesce(updated_at, created_at) as last_seen_at
     from crm_contacts
@@ -89,6 +95,12 @@ shop_customer_records as (
         country_code,
         cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         cast(null as date) as birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        cast(null as {{ dbt.type_string() }}) as region,
+        cast(null as {{ dbt.type_string() }}) as national_id_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_head_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_tail_hash,
         coalesce(created_at, updated_at) as first_seen_at,
         coalesce(updated_at, created_at) as last_seen_at
     from shop_customers
@@ -114,6 +126,12 @@ guest_order_records as (
         shipping_country_code as country_code,
         cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         cast(null as date) as birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        cast(null as {{ dbt.type_string() }}) as region,
+        cast(null as {{ dbt.type_string() }}) as national_id_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_head_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_tail_hash,
         ordered_at as first_seen_at,
         ordered_at as last_seen_at
     from shop_orders
@@ -139,6 +157,12 @@ business_partner_records as (
         country_code,
         cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         cast(null as date) as birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        cast(null as {{ dbt.type_string() }}) as region,
+        cast(null as {{ dbt.type_string() }}) as national_id_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_head_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_tail_hash,
         coalesce(created_at, changed_at) as first_seen_at,
         coalesce(changed_at, created_at) as last_seen_at
     from business_partners
@@ -153,17 +177,23 @@ loyalty_records as (
         last_name_normalized as last_name,
         first_name as first_name_display,
         last_name as last_name_display,
-        cast(null as {{ dbt.type_string() }}) as street_display,
-        cast(null as {{ dbt.type_string() }}) as city_display,
+        street as street_display,
+        city as city_display,
         {{ usable_email('email') }} as email,
         is_email_role_mailbox,
         {{ usable_phone('phone_e164') }} as phone,
-        cast(null as {{ dbt.type_string() }}) as street,
+        street_normalized as street,
         postal_code,
-        cast(null as {{ dbt.type_string() }}) as city,
+        city_normalized as city,
         country_code,
         card_number as loyalty_card_number,
         birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        region,
+        national_id_hash,
+        national_id_head_hash,
+        national_id_tail_hash,
         coalesce(enrolled_at, updated_at) as first_seen_at,
         coalesce(updated_at, enrolled_at) as last_seen_at
     from loyalty_members
@@ -203,6 +233,12 @@ ticket_records as (
         cast(null as {{ dbt.type_string() }}) as country_code,
         cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         cast(null as date) as birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        cast(null as {{ dbt.type_string() }}) as region,
+        cast(null as {{ dbt.type_string() }}) as national_id_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_head_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_tail_hash,
         opened_at as first_seen_at,
         coalesce(resolved_at, opened_at) as last_seen_at
     from tickets
@@ -228,6 +264,12 @@ receipt_records as (
         store_country_code as country_code,
         loyalty_card_number,
         cast(null as date) as birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        cast(null as {{ dbt.type_string() }}) as region,
+        cast(null as {{ dbt.type_string() }}) as national_id_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_head_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_tail_hash,
         purchased_at as first_seen_at,
         purchased_at as last_seen_at
     from receipts
@@ -267,6 +309,12 @@ web_records as (
         cast(null as {{ dbt.type_string() }}) as country_code,
         cast(null as {{ dbt.type_string() }}) as loyalty_card_number,
         cast(null as date) as birth_date,
+        cast(null as {{ dbt.type_string() }}) as middle_name,
+        cast(null as {{ dbt.type_string() }}) as gender,
+        cast(null as {{ dbt.type_string() }}) as region,
+        cast(null as {{ dbt.type_string() }}) as national_id_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_head_hash,
+        cast(null as {{ dbt.type_string() }}) as national_id_tail_hash,
         min(seen_at) as first_seen_at,
         max(seen_at) as last_seen_at
     from web_activity_unioned
@@ -314,6 +362,12 @@ records_keyed as (
         country_code,
         loyalty_card_number,
         birth_date,
+        middle_name,
+        gender,
+        region,
+        national_id_hash,
+        national_id_head_hash,
+        national_id_tail_hash,
         first_seen_at,
         last_seen_at
     from records_unioned

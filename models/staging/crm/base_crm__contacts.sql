@@ -6,6 +6,16 @@ source as (
     select * from {{ source('crm', 'contacts') }}
 ),
 
+{# The birth date's text and country, once per row: the date parser refers
+    to them many times. #}
+source_dated as (
+    select
+        *,
+        {{ date_text('birth_date') }} as birth_date_text,
+        upper({{ clean_text('country_code') }}) as birth_date_country
+    from source
+),
+
 countries as (
     select * from {{ ref('country_codes') }}
 ),
@@ -13,21 +23,28 @@ countries as (
 renamed as (
     select
         source.contact_id,
+        {{ gender_from_salutation('source.salutation') }} as gender,
         {{ name_attributes('source.first_name', 'first_name') }},
+        {{ name_attributes('source.middle_name', 'middle_name') }},
         {{ name_attributes('source.last_name', 'last_name') }},
         {{ email_attributes('source.email') }},
         {{ phone_attributes('source.phone') }},
         {{ address_attributes(
-            'source.street', 'source.postal_code', 'source.city'
+            'source.street', 'source.postal_code', 'source.city',
+            'source.address_line_2', 'source.region'
         ) }},
         {{ country_code('source.country_code') }} as country_code,
-        {{ birth_date_attributes('source.birth_date', 'source._loaded_at') }},
+        {{ birth_date_attributes(
+            'source.birth_date', 'source.birth_date_text', 'source._loaded_at',
+            'crm', 'source.birth_date_country'
+        ) }},
+        {{ national_id_attributes('source.national_id') }},
         {{ is_bad_timestamp('source.created_at', 'source._loaded_at') }}
         as has_invalid_created_at,
         source.created_at,
         source.updated_at,
         source._loaded_at
-    from source
+    from source_dated as source
     left join countries
         on {{ country_code('source.country_code') }} = countries.country_code
 ),

@@ -5,6 +5,16 @@ source as (
     select * from {{ source('loyalty', 'members') }}
 ),
 
+{# The birth date's text and country, once per row: the date parser refers
+    to them many times. #}
+source_dated as (
+    select
+        *,
+        {{ date_text('birth_date') }} as birth_date_text,
+        upper({{ clean_text('country_code') }}) as birth_date_country
+    from source
+),
+
 countries as (
     select * from {{ ref('country_codes') }}
 ),
@@ -17,8 +27,15 @@ renamed as (
         {{ name_attributes('source.last_name', 'last_name') }},
         {{ email_attributes('source.email') }},
         {{ phone_attributes('source.phone') }},
-        {{ birth_date_attributes('source.birth_date', 'source._loaded_at') }},
-        {{ address_attributes(postal_code='source.postal_code') }},
+        {{ birth_date_attributes(
+            'source.birth_date', 'source.birth_date_text', 'source._loaded_at',
+            'loyalty', 'source.birth_date_country'
+        ) }},
+        {{ national_id_attributes('source.national_id') }},
+        {{ address_attributes(
+            'source.street', 'source.postal_code', 'source.city',
+            'source.address_line_2', 'source.region'
+        ) }},
         {{ country_code('source.country_code') }} as country_code,
         lower({{ clean_text('source.tier') }}) as tier,
         {{ is_bad_timestamp('source.enrolled_at', 'source._loaded_at') }}
@@ -28,7 +45,7 @@ renamed as (
         source._loaded_at,
         {{ key_occurrence('source.member_id', 'source.updated_at') }}
         as key_occurrence
-    from source
+    from source_dated as source
     left join countries
         on {{ country_code('source.country_code') }} = countries.country_code
 ),

@@ -184,7 +184,9 @@ class World:
         self.crm_contact_of = {int(p): ids[j] for j, p in enumerate(persons)}
         self.out.tables[("crm", "contacts")] = {
             "contact_id": ids,
+            "salutation": self._none(m),
             "first_name": first,
+            "middle_name": self._none(m),
             "last_name": last,
             "email": self._sometimes_missing(
                 self.render.emails(persons, updated), 0.08
@@ -195,15 +197,22 @@ class World:
             "birth_date": self.render.birth_dates(
                 persons, missing=0.15, german_format=0.1
             ),
+            "national_id": self._none(m),
             "street": street,
+            "address_line_2": self._none(m),
             "postal_code": postal,
             "city": city,
+            "region": self._none(m),
             "country_code": country,
             "created_at": created,
             "updated_at": updated,
         }
         self.truth("crm.contacts", ids, persons)
         self.crm_persons = persons
+
+    @staticmethod
+    def _none(m: int) -> np.ndarray:
+        return np.full(m, None, dtype=object)
 
     def _sometimes_missing(self, values: np.ndarray, share: float) -> np.ndarray:
         values = values.copy()
@@ -354,7 +363,12 @@ class World:
                 self.render.phones(persons, updated, canonical=INTL_SPACED), 0.3
             ),
             "birth_date": self.render.birth_dates(persons, missing=0.3),
+            "national_id": self._none(m),
+            "street": self._none(m),
+            "address_line_2": self._none(m),
             "postal_code": postal,
+            "city": self._none(m),
+            "region": self._none(m),
             "country_code": country,
             "tier": rng.choice(
                 np.array(["basic", "silver", "gold"], dtype=object),

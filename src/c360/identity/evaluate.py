@@ -18,9 +18,13 @@ record-to-person truth (which no dbt model reads) and measures, in DuckDB:
   much recall the data allows, and `recall_of_evidenced_pairs` how much of
   that the rules recover.
 
-Only *identifiable* records are scored: those carrying a name or at least one
-identifier. A browser that never logged in says nothing about who uses it; it
-is counted and reported, not scored.
+Only *identifiable* records are scored: those carrying something about a
+person (a first or last name, an email, a phone, a birth date, a national id)
+or a reference to another record's key (a ticket's CRM contact, a receipt's
+loyalty card). A record's own key does not count, so the same data scores the
+same whichever source contract it is loaded through. A browser that never
+logged in says nothing about who uses it; it is counted and reported, not
+scored.
 """
 
 from __future__ import annotations
@@ -91,9 +95,16 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
             ),
             identifiable as (
                 select record_id from {schema}.int_identifiers_unioned
+                where not is_key_owner
                 union
                 select record_id from {schema}.int_identity_records_unioned
-                where first_name is not null
+                where
+                    first_name is not null
+                    or last_name is not null
+                    or email is not null
+                    or phone is not null
+                    or birth_date is not null
+                    or national_id_hash is not null
             )
             select
                 resolved.record_id,

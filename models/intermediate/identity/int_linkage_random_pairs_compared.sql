@@ -1,0 +1,70 @@
+{# A deterministic sample of random pairs of linkage profiles, compared like
+    the candidates: almost all of them are two different people, so the
+    share of each comparison level among them is its u probability (how
+    often two people who are not one agree that much by chance). Profiles
+    are put in a pseudo-random order (by their hash) and each is paired
+    with the profiles a fixed number of steps further on, as many steps as
+    it takes to reach about var `linkage_u_sample_pairs` pairs. One row per
+    sampled pair. #}
+with
+
+profiles as (
+    select * from {{ ref('int_linkage_profiles_prepared') }}
+),
+
+nickname_pairs as (
+    select * from {{ ref('int_nickname_pairs_expanded') }}
+),
+
+profiles_numbered as (
+    select
+        *,
+        row_number() over (order by profile_id) - 1 as position,
+        count(*) over () as profiles_total
+    from profiles
+),
+
+steps as (
+    {% for step in range(1, 201) -%}
+        select {{ step * 7919 }} as step
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+steps_needed as (
+    select steps.step
+    from steps
+    cross join (select max(profiles_total) as profiles_total from profiles_numbered) as totals
+    where
+        steps.step / 7919
+        <= ceiling({{ var('linkage_u_sample_pairs') }} * 1.0 / totals.profiles_total)
+        and steps.step / 7919 < totals.profiles_total
+),
+
+pairs_sided as (
+    select
+        {{ linkage_side_columns('profiles_a', 'a_') | indent(8) }},
+        {{ linkage_side_columns('profiles_b', 'b_') | indent(8) }}
+    from profiles_numbered as profiles_a
+    cross join steps_needed
+    inner join profiles_numbered as profiles_b
+        on
+            profiles_b.position
+            = mod(profiles_a.position + steps_needed.step, profiles_a.profiles_total)
+    where profiles_a.profile_id <> profiles_b.profile_id
+),
+
+pairs_compared as (
+    select
+        {{ linkage_comparison_vector(
+            'pairs_sided.a_', 'pairs_sided.b_',
+            'nickname_pairs.name_a is not null'
+        ) | indent(8) }}
+    from pairs_sided
+    left join nickname_pairs
+        on
+            pairs_sided.a_first_name = nickname_pairs.name_a
+            and pairs_sided.b_first_name = nickname_pairs.name_b
+)
+
+select * from pairs_compared
