@@ -71,7 +71,7 @@ edges_unioned as (
 ),
 
 edges as (
-    select
+    select  -- noqa: ST06
         record_id_a,
         record_id_b,
         case

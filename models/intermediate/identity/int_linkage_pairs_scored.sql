@@ -40,6 +40,11 @@ priors as (
     group by blocking_rule
 ),
 
+lowest_prior as (
+    select min(prior_weight) as prior_weight
+    from priors
+),
+
 pairs_weighed as (
     select
         pairs.profile_id_a,
@@ -103,12 +108,13 @@ pairs_scored_by_rule as (
         {% endfor -%}
         case
             when pairs_weighed.profile_id_a = pairs_weighed.profile_id_b
-                then (select min(prior_weight) from priors)
+                then lowest_prior.prior_weight
                 {%- for comparison in comparisons %}
                 + pairs_weighed.weight_{{ comparison.name }}
                 {%- endfor %}
         end as score_same_profile
     from pairs_weighed
+    cross join lowest_prior
     {% for rule_name in var('linkage_blocking_rules') -%}
     left join priors as priors_{{ rule_name }}
         on priors_{{ rule_name }}.blocking_rule = '{{ rule_name }}'
@@ -124,6 +130,14 @@ pairs_scored as (
         *,
         greatest({{ scores | join(', ') }}) as match_weight
     from pairs_scored_by_rule
+),
+
+pairs_probable as (
+    select
+        *,
+        1.0 / (1.0 + power(2.0, -least(greatest(match_weight, -60), 60)))
+            as match_probability
+    from pairs_scored
 ),
 
 pairs_judged as (
@@ -143,16 +157,15 @@ pairs_judged as (
             weight_{{ comparison.name }},
         {% endfor -%}
         match_weight,
-        1.0 / (1.0 + power(2.0, -least(greatest(match_weight, -60), 60)))
-            as match_probability,
+        match_probability,
         case
-            when 1.0 / (1.0 + power(2.0, -least(greatest(match_weight, -60), 60)))
+            when match_probability
                 >= {{ var('linkage_link_min_probability') }} then 'link'
-            when 1.0 / (1.0 + power(2.0, -least(greatest(match_weight, -60), 60)))
+            when match_probability
                 >= {{ var('linkage_review_min_probability') }} then 'review'
             else 'no_link'
         end as linkage_verdict
-    from pairs_scored
+    from pairs_probable
 )
 
 select * from pairs_judged

@@ -32,10 +32,10 @@ parameters_weighed as (
         level_label,
         m_probability,
         u_probability,
-        ln(greatest(m_probability, 0.000001) / u_probability) / ln(2.0)
-            as match_weight,
         em_sessions,
-        last_m_change
+        last_m_change,
+        ln(greatest(m_probability, 0.000001) / u_probability) / ln(2.0)
+            as match_weight
     from parameters_averaged
 )
 

@@ -12,7 +12,6 @@ records as (
 profiles_deduplicated as (
     select
         profile_id,
-        min(record_id) as representative_record_id,
         first_name,
         middle_name,
         last_name,
@@ -28,6 +27,7 @@ profiles_deduplicated as (
         region,
         email,
         phone,
+        min(record_id) as representative_record_id,
         count(*) as records_sharing
     from records
     group by

@@ -19,7 +19,7 @@ nickname_pairs as (
 profiles_numbered as (
     select
         *,
-        row_number() over (order by profile_id) - 1 as position,
+        row_number() over (order by profile_id) - 1 as profile_position,
         count(*) over () as profiles_total
     from profiles
 ),
@@ -31,13 +31,20 @@ steps as (
     {% endfor %}
 ),
 
+totals as (
+    select max(profiles_total) as profiles_total
+    from profiles_numbered
+),
+
 steps_needed as (
     select steps.step
     from steps
-    cross join (select max(profiles_total) as profiles_total from profiles_numbered) as totals
+    cross join totals
     where
         steps.step / 7919
-        <= ceiling({{ var('linkage_u_sample_pairs') }} * 1.0 / totals.profiles_total)
+        <= ceiling(
+            {{ var('linkage_u_sample_pairs') }} * 1.0 / totals.profiles_total
+        )
         and steps.step / 7919 < totals.profiles_total
 ),
 
@@ -49,8 +56,11 @@ pairs_sided as (
     cross join steps_needed
     inner join profiles_numbered as profiles_b
         on
-            profiles_b.position
-            = mod(profiles_a.position + steps_needed.step, profiles_a.profiles_total)
+            profiles_b.profile_position
+            = mod(
+                profiles_a.profile_position + steps_needed.step,
+                profiles_a.profiles_total
+            )
     where profiles_a.profile_id <> profiles_b.profile_id
 ),
 

@@ -262,6 +262,14 @@ parameters_{{ i + 1 }} as (
 ),
 
 {% endfor %}
+rule_totals as (
+    select
+        blocking_rule,
+        sum(pairs_in_pattern) as rule_pairs
+    from patterns
+    group by blocking_rule
+),
+
 sessions_estimated as (
     select
         parameters_{{ iterations }}.blocking_rule,
@@ -271,7 +279,7 @@ sessions_estimated as (
         parameters_{{ iterations }}.m_probability,
         parameters_{{ iterations }}.u_probability,
         match_share_{{ iterations }}.match_share as rule_match_share,
-        match_share_{{ iterations }}.match_share * totals.rule_pairs
+        match_share_{{ iterations }}.match_share * rule_totals.rule_pairs
             as rule_matches_expected,
         abs(
             parameters_{{ iterations }}.m_probability
@@ -283,14 +291,8 @@ sessions_estimated as (
         on
             parameters_{{ iterations }}.blocking_rule
             = match_share_{{ iterations }}.blocking_rule
-    inner join (
-        select
-            blocking_rule,
-            sum(pairs_in_pattern) as rule_pairs
-        from patterns
-        group by blocking_rule
-    ) as totals
-        on parameters_{{ iterations }}.blocking_rule = totals.blocking_rule
+    inner join rule_totals
+        on parameters_{{ iterations }}.blocking_rule = rule_totals.blocking_rule
 )
 
 select * from sessions_estimated
