@@ -129,15 +129,9 @@ groups_compared as (
             ) ~ ' >= 0.80'
         ) }}, false) as has_close_first_name,
         coalesce({{ dbt.bool_or(
-            c360_edit_distance(
-                'cast(attributes_a.birth_date as ' ~ dbt.type_string() ~ ')',
-                'cast(attributes_b.birth_date as ' ~ dbt.type_string() ~ ')'
-            ) ~ ' <= 1 or (' ~ 'extract(year from attributes_a.birth_date)'
-            ~ ' = ' ~ 'extract(year from attributes_b.birth_date)'
-            ~ ' and ' ~ 'extract(month from attributes_a.birth_date)'
-            ~ ' = ' ~ 'extract(day from attributes_b.birth_date)'
-            ~ ' and ' ~ 'extract(day from attributes_a.birth_date)'
-            ~ ' = ' ~ 'extract(month from attributes_b.birth_date)' ~ ')'
+            birth_dates_close(
+                'attributes_a.birth_date', 'attributes_b.birth_date'
+            )
         ) }}, false) as has_close_birth_date,
         count(attributes_a.phone) > 0
         and count(attributes_b.phone) > 0 as has_phones_on_both_sides,
@@ -153,15 +147,14 @@ groups_compared as (
         on
             attributes_a.first_name = nickname_pairs.name_a
             and attributes_b.first_name = nickname_pairs.name_b
-    {# A probabilistic edge's own two records were weighed field by field
-        already: the guard looks for contradictions in the rest of the two
-        groups (two single records bridge nothing). #}
+    {# A probabilistic edge's own two records were weighed against each
+        other field by field already: the guard compares every other pair
+        of records across the two groups (two single records bridge
+        nothing). #}
     where not coalesce(
         weak_edges_across_groups.match_rule = 'probabilistic'
-        and (
-            attributes_a.record_id = weak_edges_across_groups.record_id_a
-            or attributes_b.record_id = weak_edges_across_groups.record_id_b
-        ),
+        and attributes_a.record_id = weak_edges_across_groups.record_id_a
+        and attributes_b.record_id = weak_edges_across_groups.record_id_b,
         false
     )
     group by weak_edges_across_groups.edge_id

@@ -480,10 +480,8 @@ pairs_compared as (
             birth date (within one typing error) or a national id. Emails and
             phones do not count here: families share them. #}
         coalesce(
-            {{ c360_edit_distance(
-                'cast(records_a.birth_date as ' ~ dbt.type_string() ~ ')',
-                'cast(records_b.birth_date as ' ~ dbt.type_string() ~ ')'
-            ) }} <= 1, false
+            {{ birth_dates_close('records_a.birth_date', 'records_b.birth_date') }},
+            false
         )
         or coalesce(
             records_a.national_id_hash = records_b.national_id_hash, false
