@@ -476,6 +476,29 @@ pairs_compared as (
             as is_birth_date_conflict,
         {{ c360_string_similarity('records_a.street', 'records_b.street') }}
             as street_similarity,
+        {# First names that say "one person" inside a household: equal, a
+            nickname pair, a typo (also of the initial: one edit in a name of
+            four letters or more), or one written as the other's initial. #}
+        coalesce(
+            {{ first_names_match(
+                'records_a.first_name', 'records_b.first_name',
+                'nickname_pairs.name_a is not null'
+            ) }}
+            or (
+                length(records_a.first_name) >= 4
+                and {{ c360_edit_distance(
+                    'records_a.first_name', 'records_b.first_name'
+                ) }} <= 1
+            )
+            or (
+                least(
+                    length(records_a.first_name), length(records_b.first_name)
+                ) = 1
+                and substr(records_a.first_name, 1, 1)
+                = substr(records_b.first_name, 1, 1)
+            ),
+            false
+        ) as is_first_name_agreeing,
         {# Something only one person has in common with the other record: a
             birth date (within one typing error) or a national id. Emails and
             phones do not count here: families share them. #}
@@ -525,12 +548,12 @@ pairs_judged as (
             when pairs_compared.match_rule = 'probabilistic_review'
                 then 'review_band'
             {# Household guard: surname, street, postal code and city are
-                shared by a household, so they cannot make two first names
-                one person; a probabilistic pair whose first names disagree
-                needs personal evidence. #}
+                shared by a household, so they cannot make two records one
+                person on their own. A probabilistic pair needs first names
+                that agree or personal evidence (a close birth date, a
+                national id); a missing first name agrees with nothing. #}
             when pairs_compared.match_rule = 'probabilistic'
-                and pairs_compared.has_both_names
-                and not pairs_compared.is_first_name_compatible
+                and not pairs_compared.is_first_name_agreeing
                 and not pairs_compared.is_swapped_name_match
                 and not pairs_compared.has_personal_evidence
                 then 'household_without_personal_evidence'

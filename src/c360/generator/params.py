@@ -44,6 +44,27 @@ class DirtRates:
     namesake: float = 0.01
     pos_anonymous: float = 0.70
     malformed: float = 0.005
+    # How real systems fail that the rules above never see (issue 11): a
+    # phonetic spelling (ph/f, ck/k, ...), an OCR confusion (rn/m, l/1,
+    # O/0), a first name written as its initial, a first or last name left
+    # empty (systems with separate name fields), a postal code mistyped or
+    # missing, a house number moved to the other end of the line or
+    # missing, a PO box instead of the street, a birth date written in the
+    # country's local short form (month first in the US), with day and
+    # month swapped, or one digit off; a national id mistyped.
+    phonetic_spelling: float = 0.02
+    ocr_confusion: float = 0.01
+    initial_only: float = 0.02
+    name_dropped: float = 0.02
+    postal_typo: float = 0.02
+    postal_missing: float = 0.03
+    house_number_moved: float = 0.02
+    house_number_missing: float = 0.02
+    po_box: float = 0.005
+    local_date_format: float = 0.20
+    birth_date_swap: float = 0.01
+    birth_date_typo: float = 0.02
+    national_id_typo: float = 0.02
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():

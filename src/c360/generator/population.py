@@ -85,6 +85,7 @@ class Population:
     since: np.ndarray  # first contact with the retailer
     appetite: np.ndarray  # how often the person buys, relative to the mean (1)
     lapse_at: np.ndarray  # when the person stops buying (may be after as_of)
+    national_id: np.ndarray  # 11 digits: a national / tax id per person
 
 
 def _surname_pool(rng: np.random.Generator, language: str) -> list[str]:
@@ -436,6 +437,11 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
         np.int64
     )
 
+    # drawn last, so that adding it left every earlier draw as it was
+    national_id = np.array(
+        [f"{x:011d}" for x in rng.integers(10**10, 10**11, n)], dtype=object
+    )
+
     return Population(
         n=n,
         country=country,
@@ -465,4 +471,5 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
         since=since,
         appetite=appetite,
         lapse_at=lapse_at,
+        national_id=national_id,
     )

@@ -47,18 +47,70 @@ _KEYBOARD_NEIGHBOURS = {
 E164, INTL_SPACED, NATIONAL, NATIONAL_GROUPED, DOUBLE_ZERO, INTL_TRUNK = range(6)
 
 
+# Spellings people hear the same way, applied to the lowercase text (one
+# substitution per record, the first pattern found in a random order).
+PHONETIC = (
+    ("ph", "f"),
+    ("f", "ph"),
+    ("ck", "k"),
+    ("k", "ck"),
+    ("th", "t"),
+    ("ei", "ai"),
+    ("ai", "ei"),
+    ("ie", "y"),
+    ("y", "i"),
+    ("z", "s"),
+    ("tz", "z"),
+    ("mann", "man"),
+    ("dt", "t"),
+    ("ou", "u"),
+    ("c", "k"),
+    ("ll", "l"),
+    ("nn", "n"),
+)
+# What character recognition on scanned forms confuses.
+OCR = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("l", "1"), ("i", "l"), ("o", "0"))
+# How each country writes a date in short (the local form of a record).
+LOCAL_DATE_FORMATS = {
+    "DE": "{d}.{m}.{y}",
+    "CH": "{d}.{m}.{y}",
+    "FR": "{d}/{m}/{y}",
+    "GB": "{d}/{m}/{y}",
+    "NL": "{d}-{m}-{y}",
+    "US": "{m}/{d}/{y}",
+}
+
+
+def substitute(
+    text: str, patterns: tuple[tuple[str, str], ...], rng: np.random.Generator
+) -> str:
+    """One substitution from `patterns` (tried in a random order), keeping
+    the case of a capitalised word; the text unchanged when none applies."""
+    lower = text.lower()
+    for k in rng.permutation(len(patterns)):
+        old, new = patterns[int(k)]
+        at = lower.find(old)
+        if at >= 0:
+            out = lower[:at] + new + lower[at + len(old) :]
+            return out.capitalize() if text[:1].isupper() else out
+    return text
+
+
 def typo(text: str, rng: np.random.Generator) -> str:
-    """One or two keyboard slips: substitution, deletion, doubling, transposition."""
+    """One or two keyboard slips anywhere in the text (the first letter
+    included): substitution, deletion, doubling, transposition."""
     if len(text) < 3:
         return text
     edits = 1 if rng.random() < 0.8 else 2
     chars = list(text)
     for _ in range(edits):
         kind = int(rng.integers(0, 4))
-        pos = int(rng.integers(1, len(chars)))  # keep the initial
+        pos = int(rng.integers(0, len(chars)))
         if kind == 0:
             near = _KEYBOARD_NEIGHBOURS.get(chars[pos].lower(), "e")
             chars[pos] = near[int(rng.integers(len(near)))]
+            if pos == 0 and text[:1].isupper():
+                chars[0] = chars[0].upper()
         elif kind == 1 and len(chars) > 3:
             del chars[pos]
         elif kind == 2:
@@ -105,8 +157,15 @@ class Renderer:
         self.dirt = dirt
 
     def names(
-        self, persons: np.ndarray, at: np.ndarray, *, typo_rate: float | None = None
+        self,
+        persons: np.ndarray,
+        at: np.ndarray,
+        *,
+        typo_rate: float | None = None,
+        separate_fields: bool = True,
     ) -> tuple[np.ndarray, np.ndarray]:
+        """First and last names as one system holds them. `separate_fields`:
+        the system has a field for each, so one can be left empty."""
         pop, rng, dirt = self.pop, self.rng, self.dirt
         first = pop.first[persons].copy()
         last = np.where(
@@ -124,6 +183,19 @@ class Renderer:
                 first[j] = typo(first[j], rng)
             else:
                 last[j] = typo(last[j], rng)
+        u_phonetic, u_ocr, u_initial, u_drop = rng.random((4, m))
+        for j in np.flatnonzero(u_phonetic < dirt.phonetic_spelling):
+            if rng.random() < 0.5:
+                first[j] = substitute(first[j], PHONETIC, rng)
+            else:
+                last[j] = substitute(last[j], PHONETIC, rng)
+        for j in np.flatnonzero(u_ocr < dirt.ocr_confusion):
+            if rng.random() < 0.5:
+                first[j] = substitute(first[j], OCR, rng)
+            else:
+                last[j] = substitute(last[j], OCR, rng)
+        for j in np.flatnonzero(u_initial < dirt.initial_only):
+            first[j] = f"{first[j][:1].upper()}."
         for j in np.flatnonzero(u_swap < dirt.name_swap):
             first[j], last[j] = last[j], first[j]
         for j in np.flatnonzero(u_case < dirt.name_case_noise):
@@ -134,6 +206,12 @@ class Renderer:
                 first[j], last[j] = first[j].lower(), last[j].lower()
             else:
                 first[j], last[j] = f" {first[j]}  ", f"{last[j]} "
+        if separate_fields:
+            for j in np.flatnonzero(u_drop < dirt.name_dropped):
+                if rng.random() < 0.5:
+                    first[j] = None
+                else:
+                    last[j] = None
         return first, last
 
     def emails(
@@ -224,19 +302,104 @@ class Renderer:
             else:
                 street[j] = street[j].upper()
                 city[j] = city[j].upper() if rng.random() < 0.5 else city[j]
+        u_postal, u_number, u_box = rng.random((3, len(persons)))
+        for j in np.flatnonzero(u_postal < dirt.postal_typo + dirt.postal_missing):
+            if u_postal[j] < dirt.postal_missing:
+                postal[j] = None
+            else:
+                postal[j] = _mistype_character(postal[j], rng)
+        for j in np.flatnonzero(
+            u_number < dirt.house_number_moved + dirt.house_number_missing
+        ):
+            words = street[j].split(" ")
+            numbers = [w for w in words if any(ch.isdigit() for ch in w)]
+            others = [w for w in words if not any(ch.isdigit() for ch in w)]
+            if not numbers or not others:
+                continue
+            if u_number[j] < dirt.house_number_missing:
+                street[j] = " ".join(others)
+            elif words[0] in numbers:  # "12 High St" -> "High St 12"
+                street[j] = " ".join(others + numbers)
+            else:  # "Hauptstr. 5" -> "5 Hauptstr."
+                street[j] = " ".join(numbers + others)
+        for j in np.flatnonzero(u_box < dirt.po_box):
+            box = int(rng.integers(1, 9999))
+            label = {"de": "Postfach", "fr": "BP", "nl": "Postbus"}.get(
+                ref.COUNTRIES[country[j]].language, "PO Box"
+            )
+            street[j] = f"{label} {box}"
         codes = np.array([c.code for c in ref.COUNTRIES], dtype=object)[country]
         return street, postal, city, codes
 
     def birth_dates(
-        self, persons: np.ndarray, *, missing: float = 0.1, german_format: float = 0.0
+        self,
+        persons: np.ndarray,
+        *,
+        missing: float = 0.1,
+        german_format: float = 0.0,
+        compact_format: float = 0.0,
     ) -> np.ndarray:
+        """Birth dates as one system writes them: ISO by default, German
+        (`german_format`), `YYYYMMDD` (`compact_format`), or the record's
+        country's local short form (dirt `local_date_format`; month first in
+        the US); with the dirt rates of day-month swaps and one-digit
+        typos (wrong facts, both still valid dates)."""
+        dirt, rng = self.dirt, self.rng
         dates = self.pop.birth_date[persons].astype(str)
+        countries = self.pop.country[persons]
         out = dates.astype(object)
-        u_missing, u_format = self.rng.random((2, len(persons)))
-        for j in np.flatnonzero(u_format < german_format):
+        u_missing, u_format, u_local, u_swap, u_typo = rng.random((5, len(persons)))
+        for j in range(len(persons)):
             y, mo, d = dates[j].split("-")
-            out[j] = f"{d}.{mo}.{y}"
+            if u_swap[j] < dirt.birth_date_swap and int(d) <= 12 and d != mo:
+                mo, d = d, mo
+            elif u_typo[j] < dirt.birth_date_typo:
+                y, mo, d = _date_typo(y, mo, d, rng)
+            if u_local[j] < dirt.local_date_format:
+                code = ref.COUNTRIES[countries[j]].code
+                pattern = LOCAL_DATE_FORMATS.get(code, "{y}{m}{d}")
+                out[j] = pattern.format(y=y, m=mo, d=d)
+            elif u_format[j] < german_format:
+                out[j] = f"{d}.{mo}.{y}"
+            elif u_format[j] < german_format + compact_format:
+                out[j] = f"{y}{mo}{d}"
+            else:
+                out[j] = f"{y}-{mo}-{d}"
         out[u_missing < missing] = None
+        return out
+
+    def salutations(self, persons: np.ndarray, share: float) -> np.ndarray:
+        """A salutation in the person's language on `share` of the records."""
+        words = {
+            "de": ("Frau", "Herr"),
+            "fr": ("Mme", "M."),
+            "nl": ("Mevrouw", "Meneer"),
+            "en": ("Ms", "Mr"),
+        }
+        out = np.full(len(persons), None, dtype=object)
+        u_has = self.rng.random(len(persons))
+        for j in np.flatnonzero(u_has < share):
+            person = persons[j]
+            language = ref.COUNTRIES[self.pop.country[person]].language
+            out[j] = words.get(language, words["en"])[int(self.pop.gender[person])]
+        return out
+
+    def national_ids(self, persons: np.ndarray, share: float) -> np.ndarray:
+        """A national or tax id on `share` of the records, written with the
+        spacing people use, mistyped at the dirt rate."""
+        dirt, rng = self.dirt, self.rng
+        ids = self.pop.national_id[persons]
+        out = np.full(len(persons), None, dtype=object)
+        u_has, u_typo, u_style = rng.random((3, len(persons)))
+        for j in np.flatnonzero(u_has < share):
+            text = ids[j]
+            if u_typo[j] < dirt.national_id_typo:
+                text = _mistype_character(text, rng)
+            if u_style[j] < 0.3:
+                text = f"{text[:3]} {text[3:6]} {text[6:]}"
+            elif u_style[j] < 0.4:
+                text = f"{text[:3]}-{text[3:6]}-{text[6:]}"
+            out[j] = text
         return out
 
     def alternate_email(self, person: int) -> str:
@@ -247,3 +410,37 @@ class Renderer:
         domains = ref.EMAIL_DOMAINS[ref.COUNTRIES[pop.country[person]].code]
         domain = domains[int(self.rng.integers(len(domains)))]
         return f"{first[:1]}{last}.{np.base_repr(person, 36).lower()}@{domain}"
+
+
+def _mistype_character(text: str, rng: np.random.Generator) -> str:
+    """One character of a code replaced by another of its kind (a digit by
+    a digit, a letter by a letter), or two neighbours swapped."""
+    chars = list(text)
+    positions = [k for k, ch in enumerate(chars) if ch.isalnum()]
+    if len(positions) < 2:
+        return text
+    k = positions[int(rng.integers(len(positions)))]
+    if rng.random() < 0.3 and k + 1 < len(chars) and chars[k + 1].isalnum():
+        chars[k], chars[k + 1] = chars[k + 1], chars[k]
+    elif chars[k].isdigit():
+        chars[k] = str((int(chars[k]) + int(rng.integers(1, 10))) % 10)
+    else:
+        chars[k] = "ABCDEFGHJKLMNPRSTUVWXYZ"[int(rng.integers(23))]
+    return "".join(chars)
+
+
+def _date_typo(
+    y: str, mo: str, d: str, rng: np.random.Generator
+) -> tuple[str, str, str]:
+    """One digit of a date off, keeping it a valid date (else unchanged)."""
+    text = f"{y}{mo}{d}"
+    k = int(rng.integers(len(text)))
+    digit = str((int(text[k]) + int(rng.integers(1, 10))) % 10)
+    changed = text[:k] + digit + text[k + 1 :]
+    try:
+        np.datetime64(f"{changed[:4]}-{changed[4:6]}-{changed[6:]}")
+    except ValueError:
+        return y, mo, d
+    if not "1900" <= changed[:4] <= "2009":
+        return y, mo, d
+    return changed[:4], changed[4:6], changed[6:]

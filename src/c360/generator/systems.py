@@ -184,7 +184,7 @@ class World:
         self.crm_contact_of = {int(p): ids[j] for j, p in enumerate(persons)}
         self.out.tables[("crm", "contacts")] = {
             "contact_id": ids,
-            "salutation": self._none(m),
+            "salutation": self.render.salutations(persons, share=0.6),
             "first_name": first,
             "middle_name": self._none(m),
             "last_name": last,
@@ -197,7 +197,7 @@ class World:
             "birth_date": self.render.birth_dates(
                 persons, missing=0.15, german_format=0.1
             ),
-            "national_id": self._none(m),
+            "national_id": self.render.national_ids(persons, share=0.1),
             "street": street,
             "address_line_2": self._none(m),
             "postal_code": postal,
@@ -347,7 +347,7 @@ class World:
         enrolled = _between(rng, pop.since[persons], self.as_of - 5 * DAY)
         updated = _between(rng, enrolled, self.as_of - DAY)
         first, last = self.render.names(persons, updated)
-        _, postal, _, country = self.render.addresses(persons, updated)
+        street, postal, city, country = self.render.addresses(persons, updated)
         ids = _ids("LM", 1, m, 8)
         cards = np.array(
             [f"6012{x:012d}" for x in rng.choice(10**12, size=m, replace=False)],
@@ -362,12 +362,14 @@ class World:
             "phone": self._sometimes_missing(
                 self.render.phones(persons, updated, canonical=INTL_SPACED), 0.3
             ),
-            "birth_date": self.render.birth_dates(persons, missing=0.3),
-            "national_id": self._none(m),
-            "street": self._none(m),
+            "birth_date": self.render.birth_dates(
+                persons, missing=0.3, compact_format=0.5
+            ),
+            "national_id": self.render.national_ids(persons, share=0.35),
+            "street": self._sometimes_missing(street, 0.4),
             "address_line_2": self._none(m),
             "postal_code": postal,
-            "city": self._none(m),
+            "city": city,
             "region": self._none(m),
             "country_code": country,
             "tier": rng.choice(
@@ -558,7 +560,7 @@ class World:
         m = len(p_persons)
         changed = _between(rng, p_created, np.full(m, self.as_of - DAY))
         changed = np.where(rng.random(m) < 0.7, p_created, changed)
-        first, last = self.render.names(p_persons, p_created)
+        first, last = self.render.names(p_persons, p_created, separate_fields=False)
         name = np.array(
             [f"{la}, {fi}" for fi, la in zip(first, last, strict=True)], dtype=object
         )
@@ -664,7 +666,7 @@ class World:
             size=n,
             p=[0.4, 0.4, 0.2],
         )
-        first, last = self.render.names(t_persons, opened)
+        first, last = self.render.names(t_persons, opened, separate_fields=False)
         name = np.array(
             [f"{f} {la}" for f, la in zip(first, last, strict=True)], dtype=object
         )
