@@ -119,15 +119,13 @@ groups_compared as (
             'attributes_a.birth_date = attributes_b.birth_date'
         ) }}, false) as has_matching_birth_date,
         {# For probabilistic edges, whose weights already priced typing
-            errors: a first name within the comparison's lowest similarity
-            level and a birth date one digit off or with day and month
-            swapped do not contradict. #}
-        coalesce({{ dbt.bool_or(
-            'nickname_pairs.name_a is not null or '
-            ~ c360_string_similarity(
-                'attributes_a.first_name', 'attributes_b.first_name'
-            ) ~ ' >= 0.80'
-        ) }}, false) as has_close_first_name,
+            errors: first names that agree (first_names_agree) and a birth
+            date one digit off or with day and month swapped do not
+            contradict. #}
+        coalesce({{ dbt.bool_or(first_names_agree(
+            'attributes_a.first_name', 'attributes_b.first_name',
+            'nickname_pairs.name_a is not null'
+        )) }}, false) as has_close_first_name,
         coalesce({{ dbt.bool_or(
             birth_dates_close(
                 'attributes_a.birth_date', 'attributes_b.birth_date'

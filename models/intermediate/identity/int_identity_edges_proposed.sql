@@ -476,29 +476,10 @@ pairs_compared as (
             as is_birth_date_conflict,
         {{ c360_string_similarity('records_a.street', 'records_b.street') }}
             as street_similarity,
-        {# First names that say "one person" inside a household: equal, a
-            nickname pair, a typo (also of the initial: one edit in a name of
-            four letters or more), or one written as the other's initial. #}
-        coalesce(
-            {{ first_names_match(
-                'records_a.first_name', 'records_b.first_name',
-                'nickname_pairs.name_a is not null'
-            ) }}
-            or (
-                length(records_a.first_name) >= 4
-                and {{ c360_edit_distance(
-                    'records_a.first_name', 'records_b.first_name'
-                ) }} <= 1
-            )
-            or (
-                least(
-                    length(records_a.first_name), length(records_b.first_name)
-                ) = 1
-                and substr(records_a.first_name, 1, 1)
-                = substr(records_b.first_name, 1, 1)
-            ),
-            false
-        ) as is_first_name_agreeing,
+        coalesce({{ first_names_agree(
+            'records_a.first_name', 'records_b.first_name',
+            'nickname_pairs.name_a is not null'
+        ) }}, false) as is_first_name_agreeing,
         {# Something only one person has in common with the other record: a
             birth date (within one typing error) or a national id. Emails and
             phones do not count here: families share them. #}

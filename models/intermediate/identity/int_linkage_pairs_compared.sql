@@ -37,24 +37,11 @@ pairs_sided as (
 ),
 
 pairs_compared as (
-    select
-        pairs_sided.profile_id_a,
-        pairs_sided.profile_id_b,
-        pairs_sided.blocking_rules,
-        pairs_sided.a_first_name as first_name,
-        pairs_sided.a_last_name as last_name,
-        pairs_sided.a_postal_code as postal_code,
-        pairs_sided.a_city as city,
-        pairs_sided.is_name_order_swapped,
-        {{ linkage_comparison_vector(
-            'pairs_sided.a_', 'pairs_sided.b_',
-            'nickname_pairs.name_a is not null'
-        ) | indent(8) }}
-    from pairs_sided
-    left join nickname_pairs
-        on
-            pairs_sided.a_first_name = nickname_pairs.name_a
-            and pairs_sided.b_first_name = nickname_pairs.name_b
+    {{ linkage_pairs_compared('pairs_sided', [
+        'profile_id_a', 'profile_id_b', 'blocking_rules',
+        'is_name_order_swapped', 'a_first_name', 'a_last_name',
+        'a_postal_code', 'a_city',
+    ]) | indent(4) }}
 )
 
 select * from pairs_compared

@@ -85,7 +85,7 @@ pairs_weighed as (
     left join term_frequencies as {{ tf }}
         on
             {{ tf }}.column_name = '{{ comparison.tf_column }}'
-            and pairs.{{ comparison.tf_column }} = {{ tf }}.column_value
+            and pairs.a_{{ comparison.tf_column }} = {{ tf }}.column_value
         {%- endif %}
     {%- endfor %}
 ),

@@ -9,44 +9,30 @@ records as (
     select * from {{ ref('int_linkage_records_profiled') }}
 ),
 
-profiles_deduplicated as (
+profiles_counted as (
     select
         profile_id,
-        first_name,
-        middle_name,
-        last_name,
-        gender,
-        birth_date_digits,
-        national_id_hash,
-        national_id_head_hash,
-        national_id_tail_hash,
-        house_number,
-        street_name,
-        postal_code,
-        city,
-        region,
-        email,
-        phone,
         min(record_id) as representative_record_id,
         count(*) as records_sharing
     from records
-    group by
-        profile_id,
-        first_name,
-        middle_name,
-        last_name,
-        gender,
-        birth_date_digits,
-        national_id_hash,
-        national_id_head_hash,
-        national_id_tail_hash,
-        house_number,
-        street_name,
-        postal_code,
-        city,
-        region,
-        email,
-        phone
+    group by profile_id
+),
+
+{# A profile's attributes are its representative record's (equal in all
+    its records by construction). #}
+profiles_deduplicated as (
+    select
+        profiles_counted.profile_id,
+        profiles_counted.representative_record_id,
+        {{ dbt_utils.star(
+            from=ref('int_linkage_records_profiled'),
+            relation_alias='records',
+            except=['profile_id', 'record_id'],
+        ) | indent(8) }},
+        profiles_counted.records_sharing
+    from profiles_counted
+    inner join records
+        on profiles_counted.representative_record_id = records.record_id
 ),
 
 {# Blocking keys: a name pair in sorted order (so a first/last swap

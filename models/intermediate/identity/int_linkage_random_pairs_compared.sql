@@ -65,16 +65,7 @@ pairs_sided as (
 ),
 
 pairs_compared as (
-    select
-        {{ linkage_comparison_vector(
-            'pairs_sided.a_', 'pairs_sided.b_',
-            'nickname_pairs.name_a is not null'
-        ) | indent(8) }}
-    from pairs_sided
-    left join nickname_pairs
-        on
-            pairs_sided.a_first_name = nickname_pairs.name_a
-            and pairs_sided.b_first_name = nickname_pairs.name_b
+    {{ linkage_pairs_compared('pairs_sided') | indent(4) }}
 )
 
 select * from pairs_compared
