@@ -489,7 +489,21 @@ pairs_compared as (
         )
         or coalesce(
             records_a.national_id_hash = records_b.national_id_hash, false
-        ) as has_personal_evidence
+        ) as has_personal_evidence,
+        coalesce(records_a.email <> records_b.email, false)
+            as is_email_different,
+        coalesce(
+            records_a.national_id_hash = records_b.national_id_hash
+            or records_a.email = records_b.email
+            or records_a.phone = records_b.phone,
+            false
+        ) as has_shared_contact_or_id,
+        coalesce(
+            not {{ birth_dates_close(
+                'records_a.birth_date', 'records_b.birth_date'
+            ) }},
+            false
+        ) as is_birth_date_far
     from pairs_deduplicated as pairs
     inner join records as records_a
         on pairs.record_id_a = records_a.record_id
@@ -538,6 +552,22 @@ pairs_judged as (
                 and not pairs_compared.is_swapped_name_match
                 and not pairs_compared.has_personal_evidence
                 then 'household_without_personal_evidence'
+            {# Namesakes: one name at one address with two different emails
+                and nothing personal in common is as likely a father and son
+                as one person with a second address. #}
+            when pairs_compared.match_rule = 'probabilistic'
+                and pairs_compared.is_email_different
+                and not pairs_compared.has_personal_evidence
+                then 'namesake_without_personal_evidence'
+            {# Two full birth dates further apart than one typing error,
+                with no id, email or phone in common: two people, whatever
+                names and address weigh. (A birth date replaced by another
+                happens in real data: FEBRL has them; those records keep
+                their national id, email or phone.) #}
+            when pairs_compared.match_rule = 'probabilistic'
+                and pairs_compared.is_birth_date_far
+                and not pairs_compared.has_shared_contact_or_id
+                then 'birth_date_conflict'
             when shared_values_judged.value_rejection is not null
                 then shared_values_judged.value_rejection
             {# A role mailbox (info@, office@) is shared by colleagues: it
