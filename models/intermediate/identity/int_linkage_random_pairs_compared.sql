@@ -5,7 +5,7 @@
     are put in a pseudo-random order (by their hash) and each is paired
     with the profiles a fixed number of steps further on, as many steps as
     it takes to reach about var `linkage_u_sample_pairs` pairs. One row per
-    sampled pair. #}
+    sampled (profile_id_a, profile_id_b). #}
 with
 
 profiles as (
@@ -49,7 +49,9 @@ steps_needed as (
 ),
 
 pairs_sided as (
-    select
+    select distinct
+        profiles_a.profile_id as profile_id_a,
+        profiles_b.profile_id as profile_id_b,
         {{ linkage_side_columns('profiles_a', 'a_') | indent(8) }},
         {{ linkage_side_columns('profiles_b', 'b_') | indent(8) }}
     from profiles_numbered as profiles_a
@@ -65,7 +67,9 @@ pairs_sided as (
 ),
 
 pairs_compared as (
-    {{ linkage_pairs_compared('pairs_sided') | indent(4) }}
+    {{ linkage_pairs_compared(
+        'pairs_sided', ['profile_id_a', 'profile_id_b']
+    ) | indent(4) }}
 )
 
 select * from pairs_compared

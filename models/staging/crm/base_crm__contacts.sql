@@ -2,18 +2,14 @@
 
 with
 
+{# With the birth date's text and country, once per row: the date parser
+    refers to them many times. #}
 source as (
-    select * from {{ source('crm', 'contacts') }}
-),
-
-{# The birth date's text and country, once per row: the date parser refers
-    to them many times. #}
-source_dated as (
     select
         *,
         {{ date_text('birth_date') }} as birth_date_text,
         upper({{ clean_text('country_code') }}) as birth_date_country
-    from source
+    from {{ source('crm', 'contacts') }}
 ),
 
 countries as (
@@ -22,31 +18,31 @@ countries as (
 
 renamed as (
     select
-        source_dated.contact_id,
-        {{ gender_from_salutation('source_dated.salutation') }} as gender,
-        {{ name_attributes('source_dated.first_name', 'first_name') }},
-        {{ name_attributes('source_dated.middle_name', 'middle_name') }},
-        {{ name_attributes('source_dated.last_name', 'last_name') }},
-        {{ email_attributes('source_dated.email') }},
-        {{ phone_attributes('source_dated.phone') }},
+        source.contact_id,
+        {{ gender_from_salutation('source.salutation') }} as gender,
+        {{ name_attributes('source.first_name', 'first_name') }},
+        {{ name_attributes('source.middle_name', 'middle_name') }},
+        {{ name_attributes('source.last_name', 'last_name') }},
+        {{ email_attributes('source.email') }},
+        {{ phone_attributes('source.phone') }},
         {{ address_attributes(
-            'source_dated.street', 'source_dated.postal_code', 'source_dated.city',
-            'source_dated.address_line_2', 'source_dated.region'
+            'source.street', 'source.postal_code', 'source.city',
+            'source.address_line_2', 'source.region'
         ) }},
-        {{ country_code('source_dated.country_code') }} as country_code,
+        {{ country_code('source.country_code') }} as country_code,
         {{ birth_date_attributes(
-            'source_dated.birth_date', 'source_dated.birth_date_text', 'source_dated._loaded_at',
-            'crm', 'source_dated.birth_date_country'
+            'source.birth_date', 'source.birth_date_text',
+            'source._loaded_at', 'crm', 'source.birth_date_country'
         ) }},
-        {{ national_id_attributes('source_dated.national_id') }},
-        {{ is_bad_timestamp('source_dated.created_at', 'source_dated._loaded_at') }}
+        {{ national_id_attributes('source.national_id') }},
+        {{ is_bad_timestamp('source.created_at', 'source._loaded_at') }}
         as has_invalid_created_at,
-        source_dated.created_at,
-        source_dated.updated_at,
-        source_dated._loaded_at
-    from source_dated
+        source.created_at,
+        source.updated_at,
+        source._loaded_at
+    from source
     left join countries
-        on {{ country_code('source_dated.country_code') }} = countries.country_code
+        on {{ country_code('source.country_code') }} = countries.country_code
 ),
 
 checked as (

@@ -1,18 +1,14 @@
 {{ config(materialized='table') }}
 with
 
+{# With the birth date's text and country, once per row: the date parser
+    refers to them many times. #}
 source as (
-    select * from {{ source('loyalty', 'members') }}
-),
-
-{# The birth date's text and country, once per row: the date parser refers
-    to them many times. #}
-source_dated as (
     select
         *,
         {{ date_text('birth_date') }} as birth_date_text,
         upper({{ clean_text('country_code') }}) as birth_date_country
-    from source
+    from {{ source('loyalty', 'members') }}
 ),
 
 countries as (
@@ -21,33 +17,33 @@ countries as (
 
 renamed as (
     select
-        source_dated.member_id,
-        {{ phone_digits('source_dated.card_number') }} as card_number,
-        {{ name_attributes('source_dated.first_name', 'first_name') }},
-        {{ name_attributes('source_dated.last_name', 'last_name') }},
-        {{ email_attributes('source_dated.email') }},
-        {{ phone_attributes('source_dated.phone') }},
+        source.member_id,
+        {{ phone_digits('source.card_number') }} as card_number,
+        {{ name_attributes('source.first_name', 'first_name') }},
+        {{ name_attributes('source.last_name', 'last_name') }},
+        {{ email_attributes('source.email') }},
+        {{ phone_attributes('source.phone') }},
         {{ birth_date_attributes(
-            'source_dated.birth_date', 'source_dated.birth_date_text', 'source_dated._loaded_at',
-            'loyalty', 'source_dated.birth_date_country'
+            'source.birth_date', 'source.birth_date_text',
+            'source._loaded_at', 'loyalty', 'source.birth_date_country'
         ) }},
-        {{ national_id_attributes('source_dated.national_id') }},
+        {{ national_id_attributes('source.national_id') }},
         {{ address_attributes(
-            'source_dated.street', 'source_dated.postal_code', 'source_dated.city',
-            'source_dated.address_line_2', 'source_dated.region'
+            'source.street', 'source.postal_code', 'source.city',
+            'source.address_line_2', 'source.region'
         ) }},
-        {{ country_code('source_dated.country_code') }} as country_code,
-        lower({{ clean_text('source_dated.tier') }}) as tier,
-        {{ is_bad_timestamp('source_dated.enrolled_at', 'source_dated._loaded_at') }}
+        {{ country_code('source.country_code') }} as country_code,
+        lower({{ clean_text('source.tier') }}) as tier,
+        {{ is_bad_timestamp('source.enrolled_at', 'source._loaded_at') }}
         as has_invalid_enrolled_at,
-        source_dated.enrolled_at,
-        source_dated.updated_at,
-        source_dated._loaded_at,
-        {{ key_occurrence('source_dated.member_id', 'source_dated.updated_at') }}
+        source.enrolled_at,
+        source.updated_at,
+        source._loaded_at,
+        {{ key_occurrence('source.member_id', 'source.updated_at') }}
         as key_occurrence
-    from source_dated
+    from source
     left join countries
-        on {{ country_code('source_dated.country_code') }} = countries.country_code
+        on {{ country_code('source.country_code') }} = countries.country_code
 ),
 
 flagged as (
