@@ -484,7 +484,9 @@ pairs_compared as (
             birth date (within one typing error) or a national id. Emails and
             phones do not count here: families share them. #}
         coalesce(
-            {{ birth_dates_close('records_a.birth_date', 'records_b.birth_date') }},
+            {{ birth_dates_close(
+                'records_a.birth_date', 'records_b.birth_date'
+            ) }},
             false
         )
         or coalesce(
