@@ -4,7 +4,9 @@
     often two people who are not one agree that much by chance). Profiles
     are put in a pseudo-random order (by their hash) and each is paired
     with the profiles a fixed number of steps further on, as many steps as
-    it takes to reach about var `linkage_u_sample_pairs` pairs. One row per
+    it takes to reach about var `linkage_u_sample_pairs` pairs (when there are
+    more profiles than that, the first that many in the hash order, one
+    step each). One row per
     sampled (profile_id_a, profile_id_b). #}
 with
 
@@ -48,22 +50,47 @@ steps_needed as (
         and steps.step / 7919 < totals.profiles_total
 ),
 
+{# Where each sampled pair's second profile sits: a plain column, so the
+    pairing below is an equality join. #}
+partner_positions as (
+    select
+        profiles_numbered.profile_id,
+        mod(
+            profiles_numbered.profile_position + steps_needed.step,
+            profiles_numbered.profiles_total
+        ) as partner_position
+    from profiles_numbered
+    cross join steps_needed
+    where
+        profiles_numbered.profile_position
+        < {{ var('linkage_u_sample_pairs') }}
+),
+
+partner_pairs as (
+    select
+        partner_positions.profile_id as profile_id_a,
+        profiles_numbered.profile_id as profile_id_b
+    from partner_positions
+    inner join profiles_numbered
+        on
+            partner_positions.partner_position
+            = profiles_numbered.profile_position
+),
+
+{# Sides joined by id only after the pairs exist: with the inequality in
+    the same join, DuckDB planned a product of all profiles. #}
 pairs_sided as (
     select distinct
-        profiles_a.profile_id as profile_id_a,
-        profiles_b.profile_id as profile_id_b,
+        partner_pairs.profile_id_a,
+        partner_pairs.profile_id_b,
         {{ linkage_side_columns('profiles_a', 'a_') | indent(8) }},
         {{ linkage_side_columns('profiles_b', 'b_') | indent(8) }}
-    from profiles_numbered as profiles_a
-    cross join steps_needed
-    inner join profiles_numbered as profiles_b
-        on
-            profiles_b.profile_position
-            = mod(
-                profiles_a.profile_position + steps_needed.step,
-                profiles_a.profiles_total
-            )
-    where profiles_a.profile_id <> profiles_b.profile_id
+    from partner_pairs
+    inner join profiles as profiles_a
+        on partner_pairs.profile_id_a = profiles_a.profile_id
+    inner join profiles as profiles_b
+        on partner_pairs.profile_id_b = profiles_b.profile_id
+    where partner_pairs.profile_id_a <> partner_pairs.profile_id_b
 ),
 
 pairs_compared as (
