@@ -1,6 +1,10 @@
 {#- Which comparisons a blocking key fixes: pairs found through a rule agree
     on its keys by construction, so those comparisons say nothing about the
     pairs of that rule and are left out of its estimation and its score.
+    That includes what a key implies: one postal code is one city and
+    region, so a rule on postal code leaves out city and region too (at
+    1M persons counting the city again linked thousands of neighbours who
+    share only a first name).
     `linkage_rule_excluded_comparisons(rule_name)` lists them for one rule
     of var `linkage_blocking_rules`. -#}
 {% macro linkage_blocking_key_comparisons() -%}
@@ -15,7 +19,7 @@
         'national_id_hash': ['national_id'],
         'house_number': ['street'],
         'street_name': ['street'],
-        'postal_code': ['postal_code'],
+        'postal_code': ['postal_code', 'city', 'region'],
         'city': ['city'],
         'region': ['region'],
         'email': ['email'],
