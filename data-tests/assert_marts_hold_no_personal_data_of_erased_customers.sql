@@ -1,17 +1,31 @@
 {# Nobody who asked to be erased is identifiable in a mart: erased
     customers (int_customers_erased) have every personal column of
-    dim_customer_360 null and appear in no activation export, and the email
-    addresses and phone numbers named by erasure requests appear nowhere in
-    the marts, in clear or hashed. Returns each finding. #}
+    dim_customer_360 null and appear in no activation export, and no email
+    address or phone number any record of an erased customer carries (also
+    a mailbox shared with others) appears in the marts, in clear or hashed.
+    Returns each finding. #}
 with
 
 customers_erased as (
     select * from {{ ref('int_customers_erased') }}
 ),
 
-privacy_requests as (
-    select * from {{ ref('stg_consent__privacy_requests') }}
-    where request_type = 'erasure'
+identifiers as (
+    select * from {{ ref('int_identifiers_unioned') }}
+    where identifier_type in ('email', 'phone')
+),
+
+records_resolved as (
+    select * from {{ ref('int_records_resolved') }}
+),
+
+identifiers_erased as (
+    select distinct identifiers.identifier_value
+    from identifiers
+    inner join records_resolved
+        on identifiers.record_id = records_resolved.record_id
+    inner join customers_erased
+        on records_resolved.customer_id = customers_erased.customer_id
 ),
 
 customers as (
@@ -96,18 +110,16 @@ findings as (
     select
         published_values.mart,
         published_values.customer_id,
-        'identifier of an erasure request is published' as finding
+        'identifier of an erased customer is published' as finding
     from published_values
-    inner join privacy_requests
+    inner join identifiers_erased
         on
-            published_values.email
-            = privacy_requests.identifier_value_normalized
-            or published_values.phone
-            = privacy_requests.identifier_value_normalized
+            published_values.email = identifiers_erased.identifier_value
+            or published_values.phone = identifiers_erased.identifier_value
             or published_values.email
-            = {{ c360_sha256('privacy_requests.identifier_value_normalized') }}
+            = {{ c360_sha256('identifiers_erased.identifier_value') }}
             or published_values.phone
-            = {{ c360_sha256('privacy_requests.identifier_value_normalized') }}
+            = {{ c360_sha256('identifiers_erased.identifier_value') }}
 )
 
 select * from findings

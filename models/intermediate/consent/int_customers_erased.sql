@@ -1,41 +1,68 @@
-{# Customers who asked to be forgotten: every customer an erasure request's
-    identifier points at (an email shared by a family erases each of them:
-    over-erasing loses a profile, under-erasing breaks the law). Pending
-    requests count: the marts stop showing the person's data on the day the
-    request arrives. One row per erased customer. #}
+{# Customers who asked to be forgotten, from the erasure ledger
+    (int_erasures_logged), so an erasure outlives its request: every
+    customer with a record the ledger names, and every customer with a
+    record carrying an email or phone whose salted hash the ledger holds
+    (a new record with an erased address is erased on arrival). An email
+    shared by a family erases each of them: over-erasing loses a profile,
+    under-erasing breaks the law. Pending requests count: the marts stop
+    showing the person's data on the day the request arrives. One row per
+    erased customer. #}
 with
 
-privacy_requests as (
-    select * from {{ ref('stg_consent__privacy_requests') }}
-    where request_type = 'erasure'
+ledger as (
+    select * from {{ ref('int_erasures_logged') }}
 ),
 
 identifiers as (
     select * from {{ ref('int_identifiers_unioned') }}
+    where identifier_type in ('email', 'phone')
 ),
 
 resolved as (
     select * from {{ ref('int_records_resolved') }}
 ),
 
-requests_to_records as (
-    {{ records_named_by_identifier(
-        'privacy_requests', 'request_id', 'identifiers'
-    ) }}
+ledger_hashes as (
+    select distinct
+        identifier_hash,
+        erasure_request_key,
+        requested_at,
+        logged_at
+    from ledger
+    where identifier_type in ('email', 'phone')
+),
+
+records_erased as (
+    select
+        record_id,
+        erasure_request_key,
+        requested_at,
+        logged_at
+    from ledger
+    union all
+    select
+        identifiers.record_id,
+        ledger_hashes.erasure_request_key,
+        ledger_hashes.requested_at,
+        ledger_hashes.logged_at
+    from identifiers
+    inner join ledger_hashes
+        on
+            {{ erasure_hash(
+                'identifiers.identifier_type', 'identifiers.identifier_value'
+            ) }} = ledger_hashes.identifier_hash
 ),
 
 customers_erased as (
     select
         resolved.customer_id,
-        count(distinct requests_to_records.request_id) as erasure_requests,
-        min(case when privacy_requests.is_completed then 1 else 0 end) = 1
-        as is_every_request_completed,
-        min(privacy_requests.requested_at) as first_requested_at
-    from requests_to_records
+        count(distinct records_erased.erasure_request_key)
+        as erasure_requests,
+        min(records_erased.requested_at) as first_requested_at,
+        min(records_erased.logged_at) as first_logged_at
+    from records_erased
     inner join resolved
-        on requests_to_records.record_id = resolved.record_id
-    inner join privacy_requests
-        on requests_to_records.request_id = privacy_requests.request_id
+        on records_erased.record_id = resolved.record_id
     group by resolved.customer_id
 )
 

@@ -6,7 +6,8 @@
     anonymous_source_tables (web browsers nobody identified) are left out:
     they have no person data, no purchases and cannot be reached. Erased
     customers keep their row and their figures, but every personal column is
-    null. #}
+    null; an email or phone any erased customer's records carry (a shared
+    family or company mailbox) is published on no other profile either. #}
 {%- set purposes = dbt_utils.get_column_values(
     ref('consent_purposes'), 'purpose', order_by='purpose', default=[]
 ) %}
@@ -59,6 +60,22 @@ customers_erased as (
 
 email_addresses_suppressed as (
     select * from {{ ref('int_email_addresses_suppressed') }}
+),
+
+identifiers as (
+    select * from {{ ref('int_identifiers_unioned') }}
+    where identifier_type in ('email', 'phone')
+),
+
+identifiers_erased as (
+    select distinct
+        identifiers.identifier_type,
+        identifiers.identifier_value
+    from identifiers
+    inner join records_resolved
+        on identifiers.record_id = records_resolved.record_id
+    inner join customers_erased
+        on records_resolved.customer_id = customers_erased.customer_id
 ),
 
 {# The as-of date of the value figures (var ltv_as_of_date or the last sale
@@ -154,11 +171,19 @@ customers_joined as (
     select
         golden_records.customer_id,
         {%- for column in [
-            'first_name', 'last_name', 'email', 'phone', 'street',
-            'postal_code', 'city', 'country_code',
+            'first_name', 'last_name', 'street', 'postal_code', 'city',
+            'country_code',
         ] %}
         case
             when customers_erased.customer_id is null
+                then golden_records.{{ column }}
+        end as {{ column }},
+        {%- endfor %}
+        {%- for column in ['email', 'phone'] %}
+        case
+            when
+                customers_erased.customer_id is null
+                and {{ column }}s_erased.identifier_value is null
                 then golden_records.{{ column }}
         end as {{ column }},
         {%- endfor %}
@@ -246,6 +271,14 @@ customers_joined as (
         on golden_records.customer_id = consents_pivoted.customer_id
     left join customers_erased
         on golden_records.customer_id = customers_erased.customer_id
+    left join identifiers_erased as emails_erased
+        on
+            emails_erased.identifier_type = 'email'
+            and golden_records.email = emails_erased.identifier_value
+    left join identifiers_erased as phones_erased
+        on
+            phones_erased.identifier_type = 'phone'
+            and golden_records.phone = phones_erased.identifier_value
     left join customers_touched_by_quarantine
         on golden_records.customer_id
         = customers_touched_by_quarantine.customer_id

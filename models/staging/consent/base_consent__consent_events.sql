@@ -1,8 +1,26 @@
 {{ config(materialized='table') }}
+{# Decision, purpose and identifier type are read through their code seeds
+    (consent_decision_codes, consent_purpose_codes, identifier_type_codes)
+    after code_key: "Opt-Out", "email marketing" and "E-Mail" are known
+    codes. A code no seed knows is kept as its key and the row quarantined;
+    stg_consent__consent_denials_salvaged still applies it if it could be a
+    denial (see DECISIONLOG "Consent fails closed"). #}
 with
 
 source as (
     select * from {{ source('consent', 'consent_events') }}
+),
+
+decision_codes as (
+    select * from {{ ref('consent_decision_codes') }}
+),
+
+purpose_codes as (
+    select * from {{ ref('consent_purpose_codes') }}
+),
+
+identifier_type_codes as (
+    select * from {{ ref('identifier_type_codes') }}
 ),
 
 {# consent events carry no country: national phone numbers are read in
@@ -12,23 +30,47 @@ countries as (
     where country_code = '{{ var("default_country_code") }}'
 ),
 
+keyed as (
+    select
+        source.*,
+        {{ code_key('source.decision') }} as decision_code,
+        {{ code_key('source.purpose') }} as purpose_code,
+        {{ code_key('source.identifier_type') }} as identifier_type_code
+    from source
+),
+
 renamed as (
     select
-        source.consent_event_id,
-        lower({{ clean_text('source.identifier_type') }}) as identifier_type,
-        {{ clean_text('source.identifier_value') }} as identifier_value,
+        keyed.consent_event_id,
+        coalesce(
+            identifier_type_codes.identifier_type, keyed.identifier_type_code
+        ) as identifier_type,
+        {{ clean_text('keyed.identifier_value') }} as identifier_value,
         {{ normalize_identifier(
-            'source.identifier_type', 'source.identifier_value'
+            'identifier_type_codes.identifier_type', 'keyed.identifier_value'
         ) }} as identifier_value_normalized,
-        lower({{ clean_text('source.purpose') }}) as purpose,
-        lower({{ clean_text('source.decision') }}) as decision,
-        lower({{ clean_text('source.source_system') }}) as source_system,
-        source.occurred_at,
-        source._loaded_at,
-        {{ key_occurrence('source.consent_event_id', 'source.occurred_at') }}
+        {{ identifier_readings(
+            'identifier_type_codes.identifier_type', 'keyed.identifier_value'
+        ) | indent(8) }},
+        coalesce(purpose_codes.purpose, keyed.purpose_code) as purpose,
+        coalesce(decision_codes.decision, keyed.decision_code) as decision,
+        lower({{ clean_text('keyed.source_system') }}) as source_system,
+        keyed.occurred_at,
+        keyed._loaded_at,
+        identifier_type_codes.identifier_type is not null
+        as is_known_identifier_type,
+        purpose_codes.purpose is not null as is_known_purpose,
+        decision_codes.decision is not null as is_known_decision,
+        {{ key_occurrence('keyed.consent_event_id', 'keyed.occurred_at') }}
         as key_occurrence
-    from source
+    from keyed
     cross join countries
+    left join decision_codes
+        on keyed.decision_code = decision_codes.code
+    left join purpose_codes
+        on keyed.purpose_code = purpose_codes.code
+    left join identifier_type_codes
+        on keyed.identifier_type_code = identifier_type_codes.code
 ),
 
 flagged as (
@@ -37,13 +79,11 @@ flagged as (
         consent_event_id as record_key,
         {{ quarantine_reason('consent_event_id', [
             (is_bad_timestamp('occurred_at'), 'bad_timestamp'),
-            ("decision not in ('granted', 'denied', 'withdrawn') "
-             ~ "or decision is null", 'invalid_decision'),
-            ("identifier_type not in ('email', 'phone', 'crm_contact_id', "
-             ~ "'shop_customer_id', 'loyalty_member_id') "
-             ~ "or identifier_type is null", 'invalid_identifier_type'),
+            ('not is_known_decision', 'invalid_decision'),
+            ('not is_known_identifier_type', 'invalid_identifier_type'),
             ('identifier_value_normalized is null', 'missing_identifier'),
             ('purpose is null', 'missing_purpose'),
+            ('not is_known_purpose', 'invalid_purpose'),
         ]) }} as quarantine_reason
     from renamed
 )

@@ -1,0 +1,129 @@
+{{
+    config(
+        materialized='incremental',
+        full_refresh=false,
+        on_schema_change='fail',
+    )
+}}
+{# The erasure ledger: once erased, always erased. Rebuilds only append to
+    it and it survives --full-refresh (like int_customer_id_changes_logged),
+    so an erasure holds when the request is gone from the next extract, is
+    re-sent with another id, or its request id is reused. Every erasure
+    request, clean (stg_consent__privacy_requests) or salvaged from a
+    quarantined row (stg_consent__erasures_salvaged: erasure fails closed),
+    logs:
+    - each record its identifier can mean (records_named_by_identifier),
+      with a salted hash (erasure_hash) of the identifier that matched;
+      int_customers_erased later erases every record carrying an email or
+      phone with that hash, also records that arrive after the request;
+    - every other record of the customers those records resolve to today,
+      so a later split of the customer erases both parts.
+    No identifier is kept in clear. One row per request key, record and
+    matched identifier hash (`erasure_entry_id`). #}
+with
+
+clean_requests as (
+    select * from {{ ref('stg_consent__privacy_requests') }}
+    where request_type = 'erasure'
+),
+
+salvaged_requests as (
+    select * from {{ ref('stg_consent__erasures_salvaged') }}
+),
+
+identifiers as (
+    select * from {{ ref('int_identifiers_unioned') }}
+),
+
+records as (
+    select * from {{ ref('int_identity_records_unioned') }}
+),
+
+resolved as (
+    select * from {{ ref('int_records_resolved') }}
+),
+
+requests as (
+    select
+        request_id as erasure_request_key,
+        identifier_type,
+        email_reading,
+        phone_reading,
+        phone_national_reading,
+        key_reading,
+        requested_at
+    from clean_requests
+    union all
+    select
+        erasure_request_key,
+        identifier_type,
+        email_reading,
+        phone_reading,
+        phone_national_reading,
+        key_reading,
+        requested_at
+    from salvaged_requests
+),
+
+records_named as (
+    {{ records_named_by_identifier(
+        'requests', 'erasure_request_key', 'identifiers', 'records'
+    ) }}
+),
+
+named_entries as (
+    select distinct
+        records_named.erasure_request_key,
+        records_named.record_id,
+        records_named.identifier_type,
+        {{ erasure_hash(
+            'records_named.identifier_type', 'records_named.identifier_value'
+        ) }} as identifier_hash
+    from records_named
+),
+
+{# every record of the customers the named records belong to today #}
+customer_entries as (
+    select distinct
+        named_entries.erasure_request_key,
+        customer_records.record_id,
+        cast(null as {{ dbt.type_string() }}) as identifier_type,
+        cast(null as {{ dbt.type_string() }}) as identifier_hash
+    from named_entries
+    inner join resolved as named_records
+        on named_entries.record_id = named_records.record_id
+    inner join resolved as customer_records
+        on named_records.customer_id = customer_records.customer_id
+),
+
+entries as (
+    select * from named_entries
+    union all
+    select * from customer_entries
+),
+
+keyed as (
+    select
+        {{ dbt_utils.generate_surrogate_key([
+            'entries.erasure_request_key', 'entries.record_id',
+            'entries.identifier_hash',
+        ]) }} as erasure_entry_id,
+        entries.erasure_request_key,
+        entries.record_id,
+        entries.identifier_type,
+        entries.identifier_hash,
+        requests.requested_at,
+        cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
+        as logged_at
+    from entries
+    inner join requests
+        on entries.erasure_request_key = requests.erasure_request_key
+)
+
+select keyed.*
+from keyed
+{% if is_incremental() %}
+    left join {{ this }} as logged
+        on keyed.erasure_entry_id = logged.erasure_entry_id
+    where logged.erasure_entry_id is null
+{% endif %}
