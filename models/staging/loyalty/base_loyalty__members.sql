@@ -33,7 +33,12 @@ renamed as (
             'source.address_line_2', 'source.region'
         ) }},
         {{ country_code('source.country_code') }} as country_code,
-        lower({{ clean_text('source.tier') }}) as tier,
+        {{ known_code(
+            "lower(" ~ clean_text('source.tier') ~ ")", var('loyalty_tier_order')
+        ) }} as tier,
+        {{ unknown_code_flag(
+            "lower(" ~ clean_text('source.tier') ~ ")", var('loyalty_tier_order')
+        ) }} as has_unknown_tier,
         {{ is_bad_timestamp('source.enrolled_at', 'source._loaded_at') }}
         as has_invalid_enrolled_at,
         source.enrolled_at,

@@ -60,7 +60,8 @@ joined as (
              'negative_quantity_not_return'),
             ('renamed.unit_price is null or renamed.unit_price < 0',
              'negative_amount'),
-        ], 'renamed.key_occurrence') }} as quarantine_reason
+        ] + line_plausibility_checks('renamed', 'lines'),
+        'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     left join receipts
         on renamed.receipt_id = receipts.receipt_id

@@ -1,4 +1,7 @@
 {{ config(materialized='table') }}
+{# a channel outside this list is kept as `unknown` (flagged); a CSAT score
+   outside 1-5 becomes null (flagged) #}
+{%- set channels = ['phone', 'email', 'chat'] %}
 with
 
 source as (
@@ -15,7 +18,12 @@ countries as (
 renamed as (
     select
         source.ticket_id,
-        lower({{ clean_text('source.channel') }}) as channel,
+        {{ known_code(
+            "lower(" ~ clean_text('source.channel') ~ ")", channels
+        ) }} as channel,
+        {{ unknown_code_flag(
+            "lower(" ~ clean_text('source.channel') ~ ")", channels
+        ) }} as has_unknown_channel,
         {{ name_attributes('source.requester_name', 'requester_name') }},
         {{ email_attributes('source.requester_email', 'requester_email') }},
         {{ phone_attributes(
@@ -24,7 +32,11 @@ renamed as (
         {{ clean_text('source.crm_contact_id') }} as crm_contact_id,
         lower({{ clean_text('source.category') }}) as category,
         lower({{ clean_text('source.resolution') }}) as resolution,
-        source.csat_score,
+        case
+            when source.csat_score between 1 and 5 then source.csat_score
+        end as csat_score,
+        coalesce(not source.csat_score between 1 and 5, false)
+        as has_invalid_csat_score,
         source.resolved_at is null as is_open,
         source.opened_at,
         source.resolved_at,

@@ -49,7 +49,8 @@ joined as (
              'non_positive_quantity'),
             ('renamed.unit_price is null or renamed.unit_price < 0',
              'negative_amount'),
-        ], 'renamed.key_occurrence') }} as quarantine_reason
+        ] + line_plausibility_checks('renamed', 'lines'),
+        'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     left join orders
         on renamed.order_id = orders.order_id

@@ -1,4 +1,7 @@
 {{ config(materialized='table') }}
+{# an order status outside this list is kept as `unknown` (flagged); only
+   completed orders are sales #}
+{%- set order_statuses = ['completed', 'cancelled'] %}
 with
 
 source as (
@@ -25,7 +28,12 @@ renamed as (
         as shipping_postal_code,
         {{ country_code('source.shipping_country_code') }}
         as shipping_country_code,
-        lower({{ clean_text('source.status') }}) as order_status,
+        {{ known_code(
+            "lower(" ~ clean_text('source.status') ~ ")", order_statuses
+        ) }} as order_status,
+        {{ unknown_code_flag(
+            "lower(" ~ clean_text('source.status') ~ ")", order_statuses
+        ) }} as has_unknown_order_status,
         upper({{ clean_text('source.currency_code') }}) as currency_code,
         source.discount_amount,
         source.shipping_amount,
