@@ -2,30 +2,23 @@
     customers (int_customers_erased) have every personal column of
     dim_customer_360 null and appear in no activation export, and no email
     address or phone number any record of an erased customer carries (also
-    a mailbox shared with others) appears in the marts, in clear or hashed.
-    Returns each finding. #}
+    a mailbox shared with others) appears in a mart (found through the
+    ledger's salted hashes; tests/test_privacy_attacks.py also looks for
+    plain SHA-256 hashes of them). Returns each finding. #}
 with
 
 customers_erased as (
     select * from {{ ref('int_customers_erased') }}
 ),
 
-identifiers as (
-    select * from {{ ref('int_identifiers_unioned') }}
-    where identifier_type in ('email', 'phone')
-),
-
-records_resolved as (
-    select * from {{ ref('int_records_resolved') }}
-),
-
+{# every email and phone of an erased person's records, as the erasure
+   ledger holds them (salted hashes) #}
 identifiers_erased as (
-    select distinct identifiers.identifier_value
-    from identifiers
-    inner join records_resolved
-        on identifiers.record_id = records_resolved.record_id
-    inner join customers_erased
-        on records_resolved.customer_id = customers_erased.customer_id
+    select distinct
+        identifier_type,
+        identifier_hash
+    from {{ ref('int_erasures_logged') }}
+    where identifier_type in ('email', 'phone')
 ),
 
 customers as (
@@ -114,12 +107,16 @@ findings as (
     from published_values
     inner join identifiers_erased
         on
-            published_values.email = identifiers_erased.identifier_value
-            or published_values.phone = identifiers_erased.identifier_value
-            or published_values.email
-            = {{ c360_sha256('identifiers_erased.identifier_value') }}
-            or published_values.phone
-            = {{ c360_sha256('identifiers_erased.identifier_value') }}
+            (
+                identifiers_erased.identifier_type = 'email'
+                and {{ erasure_hash("'email'", 'published_values.email') }}
+                = identifiers_erased.identifier_hash
+            )
+            or (
+                identifiers_erased.identifier_type = 'phone'
+                and {{ erasure_hash("'phone'", 'published_values.phone') }}
+                = identifiers_erased.identifier_hash
+            )
 )
 
 select * from findings

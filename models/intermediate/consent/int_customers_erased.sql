@@ -1,12 +1,13 @@
 {# Customers who asked to be forgotten, from the erasure ledger
     (int_erasures_logged), so an erasure outlives its request: every
     customer with a record the ledger names, and every customer with a
-    record carrying an email or phone whose salted hash the ledger holds
-    (a new record with an erased address is erased on arrival). An email
-    shared by a family erases each of them: over-erasing loses a profile,
-    under-erasing breaks the law. Pending requests count: the marts stop
-    showing the person's data on the day the request arrives. One row per
-    erased customer. #}
+    record carrying an email or phone whose salted hash the ledger holds as
+    named by a request (a new record with an erased address is erased on
+    arrival; the erased person's other addresses, which may be a family's,
+    erase nobody else). An email a request names that a family shares
+    erases each of them: over-erasing loses a profile, under-erasing breaks
+    the law. Pending requests count: the marts stop showing the person's
+    data on the day the request arrives. One row per erased customer. #}
 with
 
 ledger as (
@@ -29,7 +30,7 @@ ledger_hashes as (
         requested_at,
         logged_at
     from ledger
-    where identifier_type in ('email', 'phone')
+    where is_named and identifier_type in ('email', 'phone')
 ),
 
 records_erased as (

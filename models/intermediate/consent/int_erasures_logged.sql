@@ -13,13 +13,17 @@
     quarantined row (stg_consent__erasures_salvaged: erasure fails closed),
     logs:
     - each record its identifier can mean (records_named_by_identifier),
-      with a salted hash (erasure_hash) of the identifier that matched;
-      int_customers_erased later erases every record carrying an email or
-      phone with that hash, also records that arrive after the request;
+      with a salted hash (erasure_hash) of the identifier that matched
+      (`is_named`); int_customers_erased later erases every record carrying
+      an email or phone with such a hash, also records that arrive after
+      the request;
     - every other record of the customers those records resolve to today,
-      so a later split of the customer erases both parts.
-    No identifier is kept in clear. One row per request key, record and
-    matched identifier hash (`erasure_entry_id`). #}
+      with a hash of each email and phone it carries (not `is_named`), so a
+      later split of the customer erases both parts and int_erasures_applied
+      can find the person's identifiers in every table without keeping them
+      in clear.
+    One row per request key, record and identifier hash
+    (`erasure_entry_id`). #}
 with
 
 clean_requests as (
@@ -78,17 +82,17 @@ named_entries as (
         records_named.identifier_type,
         {{ erasure_hash(
             'records_named.identifier_type', 'records_named.identifier_value'
-        ) }} as identifier_hash
+        ) }} as identifier_hash,
+        true as is_named
     from records_named
 ),
 
-{# every record of the customers the named records belong to today #}
-customer_entries as (
+{# every record of the customers the named records belong to today, with
+   each email and phone it carries #}
+customer_records as (
     select distinct
         named_entries.erasure_request_key,
-        customer_records.record_id,
-        cast(null as {{ dbt.type_string() }}) as identifier_type,
-        cast(null as {{ dbt.type_string() }}) as identifier_hash
+        customer_records.record_id
     from named_entries
     inner join resolved as named_records
         on named_entries.record_id = named_records.record_id
@@ -96,10 +100,39 @@ customer_entries as (
         on named_records.customer_id = customer_records.customer_id
 ),
 
-entries as (
+customer_entries as (
+    select distinct
+        customer_records.erasure_request_key,
+        customer_records.record_id,
+        identifiers.identifier_type,
+        {{ erasure_hash(
+            'identifiers.identifier_type', 'identifiers.identifier_value'
+        ) }} as identifier_hash,
+        false as is_named
+    from customer_records
+    left join identifiers
+        on
+            customer_records.record_id = identifiers.record_id
+            and identifiers.identifier_type in ('email', 'phone')
+),
+
+entries_unioned as (
     select * from named_entries
     union all
     select * from customer_entries
+),
+
+{# a named record's identifiers appear in both: named wins #}
+entries as (
+    select
+        erasure_request_key,
+        record_id,
+        identifier_type,
+        identifier_hash,
+        max(case when is_named then 1 else 0 end) = 1 as is_named
+    from entries_unioned
+    group by
+        erasure_request_key, record_id, identifier_type, identifier_hash
 ),
 
 keyed as (
@@ -112,6 +145,7 @@ keyed as (
         entries.record_id,
         entries.identifier_type,
         entries.identifier_hash,
+        entries.is_named,
         requests.requested_at,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
         as logged_at
@@ -123,7 +157,7 @@ keyed as (
 select keyed.*
 from keyed
 {% if is_incremental() %}
-    left join {{ this }} as logged
-        on keyed.erasure_entry_id = logged.erasure_entry_id
-    where logged.erasure_entry_id is null
+    left join {{ this }} as already_logged
+        on keyed.erasure_entry_id = already_logged.erasure_entry_id
+    where already_logged.erasure_entry_id is null
 {% endif %}

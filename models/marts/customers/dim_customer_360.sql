@@ -62,20 +62,14 @@ email_addresses_suppressed as (
     select * from {{ ref('int_email_addresses_suppressed') }}
 ),
 
-identifiers as (
-    select * from {{ ref('int_identifiers_unioned') }}
-    where identifier_type in ('email', 'phone')
-),
-
+{# every email and phone of an erased person's records, as the erasure
+   ledger's salted hashes (a shared mailbox leaves every profile) #}
 identifiers_erased as (
     select distinct
-        identifiers.identifier_type,
-        identifiers.identifier_value
-    from identifiers
-    inner join records_resolved
-        on identifiers.record_id = records_resolved.record_id
-    inner join customers_erased
-        on records_resolved.customer_id = customers_erased.customer_id
+        identifier_type,
+        identifier_hash
+    from {{ ref('int_erasures_logged') }}
+    where identifier_type in ('email', 'phone')
 ),
 
 {# The as-of date of the value figures (var ltv_as_of_date or the last sale
@@ -183,7 +177,7 @@ customers_joined as (
         case
             when
                 customers_erased.customer_id is null
-                and {{ column }}s_erased.identifier_value is null
+                and {{ column }}s_erased.identifier_hash is null
                 then golden_records.{{ column }}
         end as {{ column }},
         {%- endfor %}
@@ -274,11 +268,13 @@ customers_joined as (
     left join identifiers_erased as emails_erased
         on
             emails_erased.identifier_type = 'email'
-            and golden_records.email = emails_erased.identifier_value
+            and {{ erasure_hash("'email'", 'golden_records.email') }}
+            = emails_erased.identifier_hash
     left join identifiers_erased as phones_erased
         on
             phones_erased.identifier_type = 'phone'
-            and golden_records.phone = phones_erased.identifier_value
+            and {{ erasure_hash("'phone'", 'golden_records.phone') }}
+            = phones_erased.identifier_hash
     left join customers_touched_by_quarantine
         on golden_records.customer_id
         = customers_touched_by_quarantine.customer_id

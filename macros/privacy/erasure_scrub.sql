@@ -1,0 +1,85 @@
+{#- The condition that marks a row of an erasure_scrub_target as an erased
+    person's (see erasure_scrub_targets for the kinds of entries). -#}
+{% macro erasure_scrub_condition(target) -%}
+    {%- set records -%}
+        select record_id from {{ ref('int_records_erased') }}
+    {%- endset -%}
+    {%- set hashes -%}
+        select identifier_hash from {{ ref('int_erasures_logged') }}
+        where identifier_hash is not null
+    {%- endset -%}
+    {%- set conditions = [] -%}
+    {%- for expression in target.get('record_ids', []) -%}
+        {%- do conditions.append(expression ~ ' in (' ~ records ~ ')') -%}
+    {%- endfor -%}
+    {%- if target.get('customer_id') -%}
+        {%- do conditions.append(
+            target['customer_id'] ~ ' in (select customer_id from '
+            ~ ref('int_customers_erased') ~ ')'
+        ) -%}
+    {%- endif -%}
+    {%- for column in target.get('identifier_columns', []) -%}
+        {%- do conditions.append(
+            '(' ~ column ~ " like '%@%' and "
+            ~ erasure_hash("'email'", column) ~ ' in (' ~ hashes ~ '))'
+        ) -%}
+        {%- do conditions.append(
+            '(' ~ column ~ " like '+%' and "
+            ~ erasure_hash("'phone'", column) ~ ' in (' ~ hashes ~ '))'
+        ) -%}
+    {%- endfor -%}
+    {%- if target.get('where') -%}
+        {%- do conditions.append('(' ~ target['where'] | replace('{records}', records) ~ ')') -%}
+    {%- endif -%}
+    ({{ conditions | join('\n        or ') }})
+{%- endmacro %}
+
+{#- The columns of `relation` that hold personal data: names matching var
+    personal_column_pattern and not var non_personal_column_pattern. -#}
+{% macro personal_columns(relation) -%}
+    {%- set found = [] -%}
+    {%- for column in adapter.get_columns_in_relation(relation) -%}
+        {%- set name = column.name | lower -%}
+        {%- if modules.re.search(var('personal_column_pattern'), name)
+            and not modules.re.search(var('non_personal_column_pattern'), name) -%}
+            {%- do found.append(column.name) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(found) }}
+{%- endmacro %}
+
+{#- Post-hook of int_erasures_applied: in every erasure_scrub_target, the
+    personal columns of the erased persons' rows become null. Runs after
+    the targets are built (the model depends on all of them), so no table
+    upstream of the marts keeps an erased person's data after the build.
+    Figures (amounts, dates of sales, counts) stay, de-identified. -#}
+{% macro apply_erasure_scrub() -%}
+    {%- if execute -%}
+        {%- for target in erasure_scrub_targets() -%}
+            {%- set relation = ref(target['model']) -%}
+            {%- set columns = personal_columns(relation) -%}
+            {%- if columns -%}
+                {%- call statement('erasure_scrub_' ~ loop.index) -%}
+                    {{ c360_mask_rows(relation, columns, erasure_scrub_condition(target)) }}
+                {%- endcall -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    select 1
+{%- endmacro %}
+
+{#- Set `columns` of the rows of `relation` meeting `condition` to null.
+    Dispatched: an UPDATE where the engine has one (DuckDB, Postgres,
+    Delta); Spark's session catalog tables cannot be updated (issue 16). -#}
+{% macro c360_mask_rows(relation, columns, condition) -%}
+    {{ return(adapter.dispatch('c360_mask_rows', 'c360')(relation, columns, condition)) }}
+{%- endmacro %}
+
+{% macro default__c360_mask_rows(relation, columns, condition) -%}
+    update {{ relation }}
+    set
+        {%- for column in columns %}
+        {{ adapter.quote(column) }} = null{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    where {{ condition }}
+{%- endmacro %}
