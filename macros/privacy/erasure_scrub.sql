@@ -58,9 +58,12 @@
         {%- for target in erasure_scrub_targets() -%}
             {%- set relation = ref(target['model']) -%}
             {%- set columns = personal_columns(relation) -%}
-            {%- if columns -%}
+            {%- if target.get('delete') or columns -%}
                 {%- call statement('erasure_scrub_' ~ loop.index) -%}
-                    {{ c360_mask_rows(relation, columns, erasure_scrub_condition(target)) }}
+                    {{ c360_mask_rows(
+                        relation, columns, erasure_scrub_condition(target),
+                        delete=target.get('delete', false)
+                    ) }}
                 {%- endcall -%}
             {%- endif -%}
         {%- endfor -%}
@@ -68,18 +71,27 @@
     select 1
 {%- endmacro %}
 
-{#- Set `columns` of the rows of `relation` meeting `condition` to null.
-    Dispatched: an UPDATE where the engine has one (DuckDB, Postgres,
-    Delta); Spark's session catalog tables cannot be updated (issue 16). -#}
-{% macro c360_mask_rows(relation, columns, condition) -%}
-    {{ return(adapter.dispatch('c360_mask_rows', 'c360')(relation, columns, condition)) }}
+{#- Set `columns` of the rows of `relation` meeting `condition` to null, or
+    with `delete`, remove those rows (for tables whose rows are only the
+    personal value, e.g. one identifier per row). Dispatched: UPDATE and
+    DELETE where the engine has them (DuckDB, Postgres, Delta); Spark's
+    session catalog tables have neither (issue 16). -#}
+{% macro c360_mask_rows(relation, columns, condition, delete=false) -%}
+    {{ return(adapter.dispatch('c360_mask_rows', 'c360')(
+        relation, columns, condition, delete
+    )) }}
 {%- endmacro %}
 
-{% macro default__c360_mask_rows(relation, columns, condition) -%}
+{% macro default__c360_mask_rows(relation, columns, condition, delete=false) -%}
+    {%- if delete %}
+    delete from {{ relation }}
+    where {{ condition }}
+    {%- else %}
     update {{ relation }}
     set
         {%- for column in columns %}
         {{ adapter.quote(column) }} = null{% if not loop.last %},{% endif %}
         {%- endfor %}
     where {{ condition }}
+    {%- endif %}
 {%- endmacro %}

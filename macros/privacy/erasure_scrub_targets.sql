@@ -10,7 +10,9 @@
       a hash of (a shared mailbox is erased from every row, not only from
       the erased person's);
     - where: any other condition (`{records}` stands for the erased record
-      ids query).
+      ids query);
+    - delete: remove the rows instead of nulling their personal columns
+      (tables whose rows are nothing but the personal value).
     The columns masked are the relation's columns whose name matches var
     `personal_column_pattern`. A new model with personal data must be
     listed here; tests/test_privacy_attacks.py searches every relation for
@@ -68,10 +70,10 @@
          'customer_id': 'customer_id',
          'identifier_columns': ['identifier_value']},
         {'model': 'int_email_addresses_suppressed',
-         'identifier_columns': ['email']},
+         'identifier_columns': ['email'], 'delete': true},
         {'model': 'int_identity_records_unioned', 'record_ids': ['record_id']},
         {'model': 'int_identifiers_unioned', 'record_ids': ['record_id'],
-         'identifier_columns': ['identifier_value']},
+         'identifier_columns': ['identifier_value'], 'delete': true},
         {'model': 'int_linkage_records_profiled', 'record_ids': ['record_id']},
         {'model': 'int_linkage_profiles_prepared', 'where': profiles_erased},
         {'model': 'int_linkage_pairs_compared',
