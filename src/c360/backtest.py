@@ -25,11 +25,10 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import duckdb
 import numpy as np
 
 from c360 import ltv
-from c360.warehouse import schema_of
+from c360.warehouse import connect, schema_of
 
 MODEL = "int_customer_purchases_summarised"
 PROJECT = Path(__file__).resolve().parents[2]
@@ -106,7 +105,7 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float:
 def backtest(
     warehouse: Path, calibration_end: date | None = None, holdout_weeks: float = 26
 ) -> Backtest:
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     try:
         last_day = con.execute(
             f"select cast(max(sold_at) as date) from "
@@ -126,7 +125,7 @@ def backtest(
 
     calibration_sql = compiled_summary_sql(warehouse, end)
     full_sql = compiled_summary_sql(warehouse, last_day)
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     try:
         calibration = con.execute(calibration_sql).df()
         full = con.execute(full_sql).df()

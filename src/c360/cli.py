@@ -8,6 +8,8 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+import duckdb
+
 from c360 import __version__
 
 
@@ -17,6 +19,9 @@ def _generate(args: argparse.Namespace) -> int:
     from c360.generator import Params, generate
     from c360.generator.params import SYSTEMS
 
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out} is a file; give a folder for the raw tables")
     kwargs: dict[str, object] = {"persons": args.persons, "seed": args.seed}
     if args.as_of:
         kwargs["as_of"] = datetime.fromisoformat(args.as_of).replace(tzinfo=None)
@@ -235,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (ValueError, FileNotFoundError, PermissionError, RuntimeError) as exc:
+    except (ValueError, OSError, RuntimeError, duckdb.Error) as exc:
         print(f"c360 {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

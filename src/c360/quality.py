@@ -25,7 +25,7 @@ from typing import Any
 import duckdb
 import yaml
 
-from c360.warehouse import schema_of
+from c360.warehouse import connect, schema_of
 
 # Bands of the distribution checks (DECISIONLOG.md, "Quality gate"). A
 # value tier's share of buying customers may stray this far (relative) from
@@ -348,9 +348,7 @@ def validate_marts(
     from great_expectations.checkpoint import UpdateDataDocsAction
 
     project_dir = project_dir or Path.cwd()
-    if not warehouse.exists():
-        raise FileNotFoundError(f"no warehouse at {warehouse}; run `dbt build` first")
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     try:
         facts = _facts(
             con, project_dir, manifest_path or project_dir / "target" / "manifest.json"

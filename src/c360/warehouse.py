@@ -7,6 +7,23 @@ from pathlib import Path
 import duckdb
 
 
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a built warehouse, or one clear error: no
+    file there, or another process (a dbt build) holds it."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no warehouse at {path}; run `make run` first")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise RuntimeError(
+                f"the warehouse {path} is in use by another process "
+                "(a dbt build?); try again when it has finished"
+            ) from exc
+        raise RuntimeError(f"cannot open the warehouse {path}: {exc}") from exc
+
+
 def schema_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
     """The quoted schema that holds `table` (dbt's custom schemas differ by
     target), or a clear error when the warehouse has not been built."""
@@ -21,9 +38,7 @@ def schema_of(con: duckdb.DuckDBPyConnection, table: str) -> str:
 
 def summary(path: Path) -> str:
     """Where the warehouse is and how many rows its main relations hold."""
-    if not path.exists():
-        raise FileNotFoundError(f"no warehouse at {path}; run `make run` first")
-    con = duckdb.connect(str(path), read_only=True)
+    con = connect(path)
     try:
         rows = con.execute(
             """

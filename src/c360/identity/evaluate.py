@@ -38,7 +38,7 @@ import numpy as np
 import pyarrow as pa
 
 from c360.identity.clustering import label_components
-from c360.warehouse import schema_of
+from c360.warehouse import connect, schema_of
 
 
 @dataclass
@@ -83,7 +83,7 @@ def evaluate(warehouse: Path, truth_dir: Path) -> Report:
         raise FileNotFoundError(f"no warehouse at {warehouse}")
     if not truth_file.exists():
         raise FileNotFoundError(f"no ground truth at {truth_file}")
-    con = duckdb.connect(str(warehouse), read_only=True)
+    con = connect(warehouse)
     try:
         schema = schema_of(con, "int_records_resolved")
         con.execute(
