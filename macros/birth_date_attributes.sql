@@ -2,7 +2,8 @@
     text (`text_column`: `date_text` of the raw value, computed once in an
     earlier CTE so the parser's many references stay cheap):
     - `birth_date`: the date when it is plausible (from var
-      `birth_date_min` to the extract date), read by `parse_date` in the part
+      `birth_date_min`, and at most var `max_age_years` before the extract,
+      to the extract date), read by `parse_date` in the part
       order of `birth_date_part_order` (below);
     - `has_ambiguous_birth_date`: day and month could not be told apart
       (both 12 or below, no order known), so no date was invented;
@@ -21,6 +22,9 @@
     {%- set plausible -%}
         {{ parsed }} between cast('{{ var("birth_date_min") }}' as date)
         and cast({{ loaded_at }} as date)
+        and {{ parsed }} >= cast({{ dbt.dateadd(
+            'year', -var('max_age_years'), loaded_at
+        ) }} as date)
     {%- endset -%}
     case when {{ plausible }} then {{ parsed }} end as birth_date,
         {{ is_ambiguous_date(text_column, order) }} as has_ambiguous_birth_date,

@@ -26,11 +26,7 @@
     amount above var max_line_amount_reporting in the reporting currency
     (or too large to compute at all). -#}
 {% macro line_plausibility_checks(relation, prefix) -%}
-    {%- set net_reporting -%}
-        abs(cast({{ relation }}.line_net_amount as double)
-            * cast({{ prefix }}_fx_from.eur_per_unit as double)
-            / cast({{ prefix }}_fx_to.eur_per_unit as double))
-    {%- endset -%}
+    {%- set net_reporting = reporting_magnitude(relation ~ '.line_net_amount', prefix) -%}
     {{ return([
         ('abs(' ~ relation ~ '.quantity) > ' ~ var('max_line_quantity'),
          'implausible_quantity'),
@@ -39,4 +35,12 @@
          ~ net_reporting ~ ' > ' ~ var('max_line_amount_reporting'),
          'implausible_line_amount'),
     ]) }}
+{%- endmacro %}
+
+{#- The size of an amount in the reporting currency as a double, for
+    plausibility checks that must not overflow the money type. -#}
+{% macro reporting_magnitude(amount, prefix) -%}
+    abs(cast({{ amount }} as double)
+        * cast({{ prefix }}_fx_from.eur_per_unit as double)
+        / cast({{ prefix }}_fx_to.eur_per_unit as double))
 {%- endmacro %}

@@ -381,6 +381,33 @@ def plant(root: Path) -> Plan:
         " and quarantine_reason = 'implausible_quantity'",
         1,
     )
+    memos = raw.read("erp.credit_memos")
+    memos.loc[0, "net_amount"] = Decimal("9990000000.00")
+    raw.write("erp.credit_memos", memos)
+    plan.bad_rows["credit memo of 9.99e9"] = (
+        "stg_erp__quarantined_rows",
+        "source_table = 'erp.credit_memos'"
+        " and quarantine_reason = 'implausible_amount'",
+        1,
+    )
+    points = raw.read("loyalty.points_ledger")
+    points.loc[0, "points"] = 10**15
+    raw.write("loyalty.points_ledger", points)
+    plan.bad_rows["1e15 loyalty points"] = (
+        "stg_loyalty__quarantined_rows",
+        "source_table = 'loyalty.points_ledger'"
+        " and quarantine_reason = 'implausible_points'",
+        1,
+    )
+    contacts = raw.read("crm.contacts")
+    contacts.loc[len(contacts) - 1, "birth_date"] = "1900-03-01"
+    raw.write("crm.contacts", contacts)
+    plan.bad_rows["age 126"] = (
+        "stg_crm__contacts",
+        f"contact_id = '{contacts.contact_id.iloc[-1]}'"
+        " and has_invalid_birth_date and birth_date is null",
+        1,
+    )
     return plan
 
 

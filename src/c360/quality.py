@@ -97,6 +97,8 @@ class _Facts:
     purchasing_customers: int
     tier_shares: list[tuple[str, float]]
     segment_rows_max: int
+    max_age_years: int = 130
+    max_customer_net_revenue: float = float("inf")
 
 
 def _project_vars(project_dir: Path) -> dict[str, Any]:
@@ -146,6 +148,10 @@ def _facts(
         purchasing_customers=int(purchasing[0]),
         tier_shares=tiers,
         segment_rows_max=(len(tiers) + 2) * stages,
+        max_age_years=int(project_vars["max_age_years"]),
+        max_customer_net_revenue=float(
+            project_vars["max_customer_net_revenue_reporting"]
+        ),
     )
 
 
@@ -193,7 +199,13 @@ def _suites(facts: _Facts) -> dict[str, list[Any]]:
             column="profile_completeness", min_value=0, max_value=1
         ),
         gxe.ExpectColumnValuesToBeBetween(
-            column="age_years", min_value=0, max_value=130
+            column="age_years", min_value=0, max_value=facts.max_age_years
+        ),
+        # what slips past the plausibility bounds of staging shows here
+        gxe.ExpectColumnValuesToBeBetween(
+            column="net_revenue_reporting",
+            min_value=-facts.max_customer_net_revenue,
+            max_value=facts.max_customer_net_revenue,
         ),
         *(
             at_least(column, 0)
@@ -284,8 +296,9 @@ def _suites(facts: _Facts) -> dict[str, list[Any]]:
         gxe.ExpectColumnValuesToBeBetween(
             column="reachable_share", min_value=0, max_value=1
         ),
+        # the segments split all of the margin: shares add up to 1
         gxe.ExpectColumnSumToBeBetween(
-            column="share_of_gross_margin", min_value=0.999, max_value=1.001
+            column="share_of_gross_margin", min_value=1 - 1e-9, max_value=1 + 1e-9
         ),
     ]
 

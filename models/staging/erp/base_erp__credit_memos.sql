@@ -36,6 +36,8 @@ converted as (
             ('invoices.invoice_id is null', 'orphan_invoice_id'),
             ('renamed.net_amount is null or renamed.net_amount < 0',
              'negative_amount'),
+            (reporting_magnitude('renamed.net_amount', 'memos') ~ ' > '
+             ~ var('max_document_amount_reporting'), 'implausible_amount'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     {{ fx_rate_joins('memos', 'renamed.currency_code', 'renamed.credited_at') }}

@@ -41,6 +41,8 @@ converted as (
              'bad_timestamp'),
             ('invoices_fx_from.currency_code is null', 'unknown_currency'),
             ('partners.partner_id is null', 'orphan_partner_id'),
+            (reporting_magnitude('renamed.gross_amount', 'invoices') ~ ' > '
+             ~ var('max_document_amount_reporting'), 'implausible_amount'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     {{ fx_rate_joins(

@@ -33,6 +33,8 @@ flagged as (
             ('members.member_id is null', 'orphan_member_id'),
             ("renamed.entry_type not in ('earn', 'redeem', 'expire', 'adjust')"
              ~ " or renamed.entry_type is null", 'unknown_entry_type'),
+            ('abs(cast(renamed.points as double)) > '
+             ~ var('max_points_per_entry'), 'implausible_points'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     left join members
