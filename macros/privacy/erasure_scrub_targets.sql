@@ -2,21 +2,27 @@
     to tell its rows of erased persons (int_erasures_applied masks them
     after each build; the marts mask their own). One entry per model:
     - record_ids: SQL expressions giving a row's identity record id; the
-      row is erased when one is in int_records_erased;
-    - customer_id: the row's customer column; erased when the customer is
-      in int_customers_erased;
-    - identifier_columns: columns holding an email or phone in clear; the
-      row is erased when one carries an identifier the erasure ledger holds
-      a hash of (a shared mailbox is erased from every row, not only from
-      the erased person's);
+      row is an erased person's when one is in int_records_erased;
+    - customer_id: the row's customer column; the row is an erased
+      person's when the customer is in int_customers_erased;
+    - row_identifier_columns: columns holding the email or phone the row is
+      about (a consent event, an email event, an identifier); the row is an
+      erased person's when one carries an identifier the erasure ledger
+      holds a hash of;
     - where: any other condition (`{records}` stands for the erased record
       ids query);
-    - delete: remove the rows instead of nulling their personal columns
+    - identifier_columns: columns holding an email or phone of the row's
+      own person; when one carries an identifier the ledger holds a hash of
+      (a mailbox the person shared with an erased one), only the row's
+      contact columns (var identifier_column_pattern) are masked, its
+      person keeps the rest;
+    - delete: remove an erased person's rows instead of masking them
       (tables whose rows are nothing but the personal value).
-    The columns masked are the relation's columns whose name matches var
+    An erased person's row loses every column whose name matches var
     `personal_column_pattern`. A new model with personal data must be
-    listed here; tests/test_privacy_attacks.py searches every relation for
-    erased identifiers and fails on one this list misses. -#}
+    listed here; data-tests/assert_no_relation_holds_erased_identifiers
+    and tests/test_privacy_attacks.py search every relation and fail on one
+    this list misses. -#}
 {% macro erasure_scrub_targets() -%}
     {%- set profiles_erased -%}
         profile_id in (
@@ -39,51 +45,67 @@
     {%- set consent_identifiers = [
         'identifier_value_normalized', 'email_reading', 'phone_reading',
     ] -%}
+    {%- set contact = ['email', 'phone_e164'] -%}
     {{ return([
         {'model': 'base_crm__contacts',
-         'record_ids': ["'crm.contacts:' || record_key"]},
+         'record_ids': ["'crm.contacts:' || record_key"],
+         'identifier_columns': contact},
         {'model': 'base_shop__customers',
-         'record_ids': ["'shop.customers:' || record_key"]},
+         'record_ids': ["'shop.customers:' || record_key"],
+         'identifier_columns': contact},
         {'model': 'base_shop__orders',
          'record_ids': [
              "'shop.orders:' || record_key",
              "'shop.customers:' || cast(customer_id as " ~ dbt.type_string() ~ ")",
-         ]},
+         ],
+         'identifier_columns': ['guest_email', 'guest_phone_e164']},
         {'model': 'base_erp__business_partners',
-         'record_ids': ["'erp.business_partners:' || record_key"]},
+         'record_ids': ["'erp.business_partners:' || record_key"],
+         'identifier_columns': contact},
         {'model': 'base_loyalty__members',
-         'record_ids': ["'loyalty.members:' || record_key"]},
+         'record_ids': ["'loyalty.members:' || record_key"],
+         'identifier_columns': contact},
         {'model': 'base_service__tickets',
-         'record_ids': ["'service.tickets:' || record_key"]},
+         'record_ids': ["'service.tickets:' || record_key"],
+         'identifier_columns': ['requester_email', 'requester_phone_e164']},
         {'model': 'base_pos__receipts',
-         'record_ids': ["'pos.receipts:' || record_key"]},
+         'record_ids': ["'pos.receipts:' || record_key"],
+         'identifier_columns': ['customer_phone_e164']},
         {'model': 'base_marketing__email_events',
-         'identifier_columns': ['recipient_email']},
+         'row_identifier_columns': ['recipient_email']},
         {'model': 'base_consent__consent_events',
-         'identifier_columns': consent_identifiers,
+         'row_identifier_columns': consent_identifiers,
          'where': consent_events_of_erased},
         {'model': 'base_consent__privacy_requests',
-         'identifier_columns': consent_identifiers,
+         'row_identifier_columns': consent_identifiers,
          'where': "request_id in (select erasure_request_key from "
              ~ ref('int_erasures_logged') ~ ")"},
         {'model': 'int_consent_events_attributed',
          'customer_id': 'customer_id',
-         'identifier_columns': ['identifier_value']},
+         'row_identifier_columns': ['identifier_value']},
         {'model': 'int_email_addresses_suppressed',
-         'identifier_columns': ['email'], 'delete': true},
-        {'model': 'int_identity_records_unioned', 'record_ids': ['record_id']},
+         'row_identifier_columns': ['email'], 'delete': true},
+        {'model': 'int_identity_records_unioned', 'record_ids': ['record_id'],
+         'identifier_columns': ['email', 'phone']},
         {'model': 'int_identifiers_unioned', 'record_ids': ['record_id'],
-         'identifier_columns': ['identifier_value'], 'delete': true},
-        {'model': 'int_linkage_records_profiled', 'record_ids': ['record_id']},
-        {'model': 'int_linkage_profiles_prepared', 'where': profiles_erased},
+         'row_identifier_columns': ['identifier_value'], 'delete': true},
+        {'model': 'int_linkage_records_profiled', 'record_ids': ['record_id'],
+         'identifier_columns': ['email', 'phone']},
+        {'model': 'int_linkage_profiles_prepared', 'where': profiles_erased,
+         'identifier_columns': ['email', 'phone']},
         {'model': 'int_linkage_pairs_compared',
          'where': profiles_erased | replace('profile_id in', 'profile_id_a in')},
-        {'model': 'int_identity_edges_proposed', 'record_ids': edge_records},
-        {'model': 'int_identity_edges_probabilistic', 'record_ids': edge_records},
-        {'model': 'int_identity_edges_guarded', 'record_ids': edge_records},
-        {'model': 'int_identity_edges_quarantined', 'record_ids': edge_records},
+        {'model': 'int_identity_edges_proposed', 'record_ids': edge_records,
+         'identifier_columns': ['identifier_value']},
+        {'model': 'int_identity_edges_probabilistic', 'record_ids': edge_records,
+         'identifier_columns': ['identifier_value']},
+        {'model': 'int_identity_edges_guarded', 'record_ids': edge_records,
+         'identifier_columns': ['identifier_value']},
+        {'model': 'int_identity_edges_quarantined', 'record_ids': edge_records,
+         'identifier_columns': ['identifier_value']},
         {'model': 'int_customer_attribute_candidates_ranked',
-         'record_ids': ['record_id']},
-        {'model': 'int_golden_records_assembled', 'customer_id': 'customer_id'},
+         'record_ids': ['record_id'], 'identifier_columns': ['value_key']},
+        {'model': 'int_golden_records_assembled', 'customer_id': 'customer_id',
+         'identifier_columns': ['email', 'phone']},
     ]) }}
 {%- endmacro %}

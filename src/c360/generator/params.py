@@ -65,6 +65,11 @@ class DirtRates:
     birth_date_swap: float = 0.01
     birth_date_typo: float = 0.02
     national_id_typo: float = 0.02
+    # How consent platforms and privacy inboxes write codes (issue 12): a
+    # consent event or privacy request written the way another system
+    # writes it ("Opt-Out", "Email Marketing", "E-Mail", "Deletion", an
+    # address as "Name <address>").
+    consent_code_variant: float = 0.10
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():

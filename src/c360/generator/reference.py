@@ -1035,3 +1035,30 @@ WEB_EVENT_TYPES: tuple[str, ...] = (
     "checkout_started",
     "order_completed",
 )
+
+
+# How consent platforms, CRMs and privacy inboxes write the same codes
+# (teaches the generator what the code seeds of the dbt project must read).
+CODE_VARIANTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "decision": {
+        "granted": ("opt_in", "Opted In", "yes", "Accepted", "GRANTED"),
+        "denied": ("Opt-Out", "opted_out", "no", "Declined", "refused"),
+        "withdrawn": ("Revoked", "withdraw", "Unsubscribed"),
+    },
+    "purpose": {
+        "email_marketing": ("Email Marketing", "newsletter", "e-mail marketing"),
+        "sms_marketing": ("SMS", "sms marketing", "Text messages"),
+        "personalisation": ("personalization", "Personalised offers", "profiling"),
+        "third_party_sharing": ("third party", "Data sharing", "partner sharing"),
+    },
+    "identifier_type": {
+        "email": ("E-Mail", "email_address", "Mail"),
+        "phone": ("Mobile", "phone_number", "MSISDN"),
+        "crm_contact_id": ("CRM ID", "contact_id"),
+        "loyalty_member_id": ("Member ID", "loyalty id"),
+    },
+    "request_type": {
+        "erasure": ("Deletion", "right to be forgotten", "RTBF", "delete"),
+        "access": ("DSAR", "Subject access request", "export"),
+    },
+}

@@ -904,12 +904,21 @@ class World:
         sort = np.argsort(at, kind="stable")
         n = len(sort)
         ids = _ids("CE", 1, n, 9)
+        id_type, value, purpose, decision = (
+            self._code_variants(column[sort], kind)
+            for column, kind in (
+                (id_type, "identifier_type"),
+                (value, "identifier_value"),
+                (purpose, "purpose"),
+                (decision, "decision"),
+            )
+        )
         self.out.tables[("consent", "consent_events")] = {
             "consent_event_id": ids,
-            "identifier_type": id_type[sort],
-            "identifier_value": value[sort],
-            "purpose": purpose[sort],
-            "decision": decision[sort],
+            "identifier_type": id_type,
+            "identifier_value": value,
+            "purpose": purpose,
+            "decision": decision,
             "source_system": source[sort],
             "occurred_at": at[sort],
         }
@@ -931,17 +940,32 @@ class World:
         done = rng.integers(DAY, 30 * DAY, k)
         completed = np.where(requested + done < self.as_of, requested + done, NULL_TS)
         ids = _ids("PR", 1, k, 7)
+        request_type = np.where(rng.random(k) < 0.8, "erasure", "access").astype(object)
         self.out.tables[("consent", "privacy_requests")] = {
             "request_id": ids,
-            "identifier_type": id_type,
-            "identifier_value": value,
-            "request_type": np.where(rng.random(k) < 0.8, "erasure", "access").astype(
-                object
-            ),
+            "identifier_type": self._code_variants(id_type, "identifier_type"),
+            "identifier_value": self._code_variants(value, "identifier_value"),
+            "request_type": self._code_variants(request_type, "request_type"),
             "requested_at": requested,
             "completed_at": completed,
         }
         self.truth("consent.privacy_requests", ids, asking)
+
+    def _code_variants(self, codes: np.ndarray, kind: str) -> np.ndarray:
+        """The codes, a share `consent_code_variant` of them written the way
+        other systems write them (each variant is one real systems send)."""
+        variants = ref.CODE_VARIANTS.get(kind, {})
+        out = codes.copy()
+        hit = self.rng.random(len(codes)) < self.dirt.consent_code_variant
+        for j in np.flatnonzero(hit):
+            code = out[j]
+            if kind == "identifier_value":
+                if isinstance(code, str) and "@" in code and "<" not in code:
+                    out[j] = f"{code.split('@')[0].replace('.', ' ').title()} <{code}>"
+            elif code in variants:
+                options = variants[code]
+                out[j] = options[int(self.rng.integers(len(options)))]
+        return out
 
     # -- web -----------------------------------------------------------------
     def web(self) -> None:
