@@ -400,6 +400,12 @@ def plant(root: Path) -> Plan:
         1,
     )
     contacts = raw.read("crm.contacts")
+    contacts.loc[len(contacts) - 2, "first_name"] = "A" * 10_000
+    plan.bad_rows["10 kB first name"] = (
+        "stg_crm__contacts",
+        f"contact_id = '{contacts.contact_id.iloc[-2]}' and first_name is null",
+        1,
+    )
     contacts.loc[len(contacts) - 1, "birth_date"] = "1900-03-01"
     raw.write("crm.contacts", contacts)
     plan.bad_rows["age 126"] = (
