@@ -40,31 +40,36 @@ ledger_hashes as (
     where identifier_hash is not null
 ),
 
-found as (
+{# every value that looks like an email or a phone, with where it is #}
+candidates as (
 {%- for relation, name, column in scans %}
-    {%- set value = 'lower(trim(' ~ adapter.quote(column) ~ '))' %}
     select
         '{{ name }}' as relation_name,
         '{{ column }}' as column_name,
-        count(*) as erased_values
+        lower(trim({{ adapter.quote(column) }})) as candidate
     from {{ relation }}
-    where
-        ({{ value }} like '%@%' or {{ value }} like '+%')
-        and (
-            {{ erasure_hash("'email'", value) }} in (
-                select identifier_hash from ledger_hashes
-            )
-            or {{ erasure_hash("'phone'", value) }} in (
-                select identifier_hash from ledger_hashes
-            )
-        )
+    where {{ adapter.quote(column) }} like '%@%' or {{ adapter.quote(column) }} like '%+%'
     union all
 {%- endfor %}
     select
         'none' as relation_name,
         'none' as column_name,
-        0 as erased_values
+        cast(null as {{ dbt.type_string() }}) as candidate
+),
+
+found as (
+    select
+        candidates.relation_name,
+        candidates.column_name,
+        count(*) as erased_values
+    from candidates
+    inner join ledger_hashes
+        on
+            {{ erasure_hash("'email'", 'candidates.candidate') }}
+            = ledger_hashes.identifier_hash
+            or {{ erasure_hash("'phone'", 'candidates.candidate') }}
+            = ledger_hashes.identifier_hash
+    group by candidates.relation_name, candidates.column_name
 )
 
 select * from found
-where erased_values > 0

@@ -26,7 +26,7 @@
 {% macro erasure_scrub_targets() -%}
     {%- set profiles_erased -%}
         profile_id in (
-            select profile_id from {{ ref('int_linkage_records_profiled') }}
+            select profile_id from {{ privacy_relation('int_linkage_records_profiled') }}
             where record_id in ({records})
         )
     {%- endset -%}
@@ -36,9 +36,9 @@
     {%- set consent_events_of_erased -%}
         consent_event_id in (
             select consent_event_id
-            from {{ ref('int_consent_events_attributed') }}
+            from {{ privacy_relation('int_consent_events_attributed') }}
             where customer_id in (
-                select customer_id from {{ ref('int_customers_erased') }}
+                select customer_id from {{ privacy_relation('int_customers_erased') }}
             )
         )
     {%- endset -%}
@@ -79,7 +79,7 @@
         {'model': 'base_consent__privacy_requests',
          'row_identifier_columns': consent_identifiers,
          'where': "request_id in (select erasure_request_key from "
-             ~ ref('int_erasures_logged') ~ ")"},
+             ~ privacy_relation('int_erasures_logged') ~ ")"},
         {'model': 'int_consent_events_attributed',
          'customer_id': 'customer_id',
          'row_identifier_columns': ['identifier_value']},

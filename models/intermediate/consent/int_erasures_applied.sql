@@ -8,6 +8,11 @@
     own columns, so after a build only the ledger's salted hashes remain.
     The model itself is the audit: one row per target with how many of its
     rows this build masks. #}
+-- depends_on: {{ ref('int_erasures_logged') }}
+-- depends_on: {{ ref('int_records_erased') }}
+-- depends_on: {{ ref('int_customers_erased') }}
+-- depends_on: {{ ref('int_linkage_records_profiled') }}
+-- depends_on: {{ ref('int_consent_events_attributed') }}
 with
 
 {% for target in erasure_scrub_targets() %}
