@@ -48,7 +48,9 @@ candidates as (
         '{{ column }}' as column_name,
         lower(trim({{ adapter.quote(column) }})) as candidate
     from {{ relation }}
-    where {{ adapter.quote(column) }} like '%@%' or {{ adapter.quote(column) }} like '%+%'
+    where
+        {{ adapter.quote(column) }} like '%@%'
+        or {{ adapter.quote(column) }} like '%+%'
     union all
 {%- endfor %}
     select
