@@ -103,7 +103,7 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             env=lint_env,
             background=True,
         ),
-        Step("pytest", [_bin("pytest"), "-q"]),
+        Step("pytest", [_bin("pytest"), "-q", "--durations=15"]),
         Step(
             "identity evaluation",
             [
