@@ -89,12 +89,19 @@
     - on-run-end (`results` given), for runs that rebuilt a target without
       int_erasures_applied (`dbt build -s base_crm__contacts`): the
       ledger of the last build masks what the partial run brought back.
-      Skipped when int_erasures_applied ran in the run, or no ledger
-      exists yet. -#}
+      Skipped when the run rebuilt no target, when int_erasures_applied ran
+      in it, or when no ledger exists yet. -#}
 {% macro apply_erasure_scrub(results=none) -%}
     {%- if execute -%}
         {%- set ns = namespace(run=true) -%}
         {%- if results is not none -%}
+            {#- only when the run rebuilt a target, and not the scrub -#}
+            {%- set targets = erasure_scrub_targets() | map(attribute='model') | list -%}
+            {%- set rebuilt = results
+                | selectattr('node.resource_type', 'equalto', 'model')
+                | selectattr('node.name', 'in', targets)
+                | list -%}
+            {%- set ns.run = rebuilt | length > 0 -%}
             {%- for result in results
                 if result.node.name == 'int_erasures_applied'
                 and result.status == 'success' -%}
