@@ -25,13 +25,7 @@
     end as email_reading,
     case
         when coalesce({{ known_type }}, 'phone') = 'phone'
-            then {{ normalize_phone(
-                identifier_value,
-                countries ~ '.calling_code',
-                countries ~ '.trunk_prefix',
-                countries ~ '.min_national_digits',
-                countries ~ '.max_national_digits',
-            ) }}
+            then {{ normalize_identifier("'phone'", identifier_value, countries) }}
     end as phone_reading,
     case
         when
