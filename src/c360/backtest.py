@@ -1,12 +1,14 @@
 """Backtest of the lifetime-value model: fit on the past, score on the future.
 
-The purchase histories are the dbt model `int_customer_purchases_summarised`
-itself, compiled twice with the var `ltv_as_of_date`: once at the end of the
-calibration period and once at the end of the data. The first is what the
-model sees; the difference between the two is what each customer actually
-did in the holdout (purchase days and gross margin, returns included). The
-compiled SQL runs read-only against the built warehouse, so the backtest
-uses exactly the definitions of the build and changes nothing in it.
+The purchase histories are the dbt models `int_customer_purchases_summarised`
+and `int_customer_purchase_days_listed` themselves, compiled with the var
+`ltv_as_of_date`: at the end of the calibration period (what the model sees,
+including the purchase days its own model choice splits again) and, for the
+summary, at the end of the data. The difference between the two summaries
+is what each customer actually did in the holdout (purchase days and gross
+margin, returns included). The compiled SQL runs read-only against the
+built warehouse, so the backtest uses exactly the definitions of the build
+and changes nothing in it.
 
 Reported: mean absolute error and correlation of predicted against actual
 holdout purchases and margin, and the share of the holdout margin earned by
@@ -26,17 +28,20 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from c360 import ltv
 from c360.warehouse import connect, schema_of
 
 MODEL = "int_customer_purchases_summarised"
+DAYS_MODEL = "int_customer_purchase_days_listed"
 PROJECT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
 class Backtest:
     calibration_end: str
+    purchase_model: str
     holdout_end: str
     holdout_weeks: float
     customers: int
@@ -58,8 +63,14 @@ def _dbt() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
-def compiled_summary_sql(warehouse: Path, as_of: date, project: Path = PROJECT) -> str:
-    """The model's SQL as of one day, compiled by dbt against `warehouse`."""
+def compiled_sql(
+    warehouse: Path,
+    as_of: date,
+    models: tuple[str, ...] = (MODEL,),
+    project: Path = PROJECT,
+) -> dict[str, str]:
+    """The models' SQL as of one day, compiled by dbt against `warehouse`
+    in one call."""
     with tempfile.TemporaryDirectory() as work:
         env = {
             **os.environ,
@@ -72,7 +83,7 @@ def compiled_summary_sql(warehouse: Path, as_of: date, project: Path = PROJECT) 
                 "compile",
                 "--quiet",
                 "--select",
-                MODEL,
+                *models,
                 "--vars",
                 json.dumps({"ltv_as_of_date": as_of.isoformat()}),
                 "--project-dir",
@@ -90,10 +101,13 @@ def compiled_summary_sql(warehouse: Path, as_of: date, project: Path = PROJECT) 
         )
         if result.returncode != 0:
             raise RuntimeError(f"dbt compile failed:\n{result.stdout[-2000:]}")
-        found = list((Path(work) / "target" / "compiled").rglob(f"{MODEL}.sql"))
-        if not found:
-            raise RuntimeError(f"dbt compiled no {MODEL}.sql")
-        return found[0].read_text()
+        compiled = {}
+        for model in models:
+            found = list((Path(work) / "target" / "compiled").rglob(f"{model}.sql"))
+            if not found:
+                raise RuntimeError(f"dbt compiled no {model}.sql")
+            compiled[model] = found[0].read_text()
+        return compiled
 
 
 def _correlation(a: np.ndarray, b: np.ndarray) -> float:
@@ -102,9 +116,23 @@ def _correlation(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.corrcoef(a, b)[0, 1])
 
 
-def backtest(
-    warehouse: Path, calibration_end: date | None = None, holdout_weeks: float = 26
-) -> Backtest:
+@dataclass
+class Histories:
+    """What a backtest reads: the calibration summary and purchase days (as
+    of the calibration end) and the summary at the end of the data."""
+
+    calibration: pd.DataFrame
+    days: pd.DataFrame
+    full: pd.DataFrame
+    calibration_end: date
+    holdout_end: date
+
+    @property
+    def weeks(self) -> float:
+        return (self.holdout_end - self.calibration_end).days / 7.0
+
+
+def last_sale_day(warehouse: Path) -> date:
     con = connect(warehouse)
     try:
         last_day = con.execute(
@@ -116,23 +144,37 @@ def backtest(
         con.close()
     if last_day is None:
         raise ValueError("the warehouse holds no sales to backtest on")
+    return last_day
+
+
+def load(
+    warehouse: Path, calibration_end: date | None = None, holdout_weeks: float = 26
+) -> Histories:
+    last_day = last_sale_day(warehouse)
     end = calibration_end or last_day - timedelta(weeks=holdout_weeks)
     if end >= last_day:
         raise ValueError(
             f"calibration end {end} is not before the last sale {last_day}"
         )
-    weeks = (last_day - end).days / 7.0
-
-    calibration_sql = compiled_summary_sql(warehouse, end)
-    full_sql = compiled_summary_sql(warehouse, last_day)
+    calibration_sql = compiled_sql(warehouse, end, (MODEL, DAYS_MODEL))
+    full_sql = compiled_sql(warehouse, last_day)[MODEL]
     con = connect(warehouse)
     try:
-        calibration = con.execute(calibration_sql).df()
+        calibration = con.execute(calibration_sql[MODEL]).df()
+        days = con.execute(calibration_sql[DAYS_MODEL]).df()
         full = con.execute(full_sql).df()
     finally:
         con.close()
-    calibration = calibration[calibration["purchase_days"] > 0].reset_index(drop=True)
-    later = full.set_index("customer_id").reindex(calibration["customer_id"])
+    calibration = calibration[calibration["purchase_days"] > 0]
+    calibration = calibration.sort_values("customer_id").reset_index(drop=True)
+    return Histories(calibration, days, full, end, last_day)
+
+
+def score(histories: Histories, models: tuple[str, ...] = ltv.MODELS) -> Backtest:
+    """Fit on the calibration histories (choosing among `models`), score
+    on what the same customers did in the holdout."""
+    calibration, weeks = histories.calibration, histories.weeks
+    later = histories.full.set_index("customer_id").reindex(calibration["customer_id"])
     actual_purchases = later["purchase_days"].fillna(0).to_numpy(float) - calibration[
         "purchase_days"
     ].to_numpy(float)
@@ -141,8 +183,16 @@ def backtest(
         - calibration["gross_margin_reporting"].astype(float).to_numpy()
     )
 
-    predicted = ltv.predict(
-        calibration, horizon_months=weeks / ltv.WEEKS_PER_MONTH, annual_discount_rate=0
+    predicted = (
+        ltv.predict(
+            calibration,
+            histories.days,
+            horizon_months=weeks / ltv.WEEKS_PER_MONTH,
+            annual_discount_rate=0,
+            models=models,
+        )
+        .set_index("customer_id")
+        .reindex(calibration["customer_id"])
     )
     predicted_purchases = predicted["expected_purchases"].to_numpy(float)
     predicted_margin = predicted["predicted_margin_value_reporting"].to_numpy(float)
@@ -151,8 +201,9 @@ def backtest(
     top = order[: max(1, math.ceil(len(order) / 10))]
     total = actual_margin.sum()
     return Backtest(
-        calibration_end=end.isoformat(),
-        holdout_end=last_day.isoformat(),
+        calibration_end=histories.calibration_end.isoformat(),
+        purchase_model=str(predicted["purchase_model"].iloc[0]),
+        holdout_end=histories.holdout_end.isoformat(),
         holdout_weeks=round(weeks, 2),
         customers=len(calibration),
         purchase_model_status=str(predicted["purchase_model_status"].iloc[0]),
@@ -171,6 +222,53 @@ def backtest(
     )
 
 
+def backtest(
+    warehouse: Path,
+    calibration_end: date | None = None,
+    holdout_weeks: float = 26,
+    models: tuple[str, ...] = ltv.MODELS,
+) -> Backtest:
+    return score(load(warehouse, calibration_end, holdout_weeks), models)
+
+
+def compare(
+    warehouse: Path, horizons: tuple[float, ...] = (13, 26, 52)
+) -> list[tuple[str, Backtest]]:
+    """At each holdout length: the model the build's choice picks
+    (`chosen`), then every model forced alone."""
+    rows = []
+    for weeks in horizons:
+        histories = load(warehouse, holdout_weeks=weeks)
+        rows.append(("chosen", score(histories)))
+        rows.extend((name, score(histories, (name,))) for name in ltv.MODELS)
+    return rows
+
+
+def purchase_ratio(result: Backtest) -> float:
+    if not result.actual_purchases:
+        return float("nan")
+    return result.predicted_purchases / result.actual_purchases
+
+
+def render_table(rows: list[tuple[str, Backtest]]) -> str:
+    lines = [
+        f"{'holdout':>8} {'candidate':<11} {'model':<11} {'pred/actual':>11}"
+        f" {'purch. MAE':>10} {'purch. corr':>11} {'margin p/a':>10}"
+        f" {'margin corr':>11} {'top 10 %':>8}"
+    ]
+    for candidate, r in rows:
+        margin_ratio = (
+            r.predicted_margin / r.actual_margin if r.actual_margin else float("nan")
+        )
+        lines.append(
+            f"{r.holdout_weeks:>7.0f}w {candidate:<11} {r.purchase_model:<11}"
+            f" {purchase_ratio(r):>11.3f} {r.purchases_mae:>10.3f}"
+            f" {r.purchases_correlation:>11.3f} {margin_ratio:>10.3f}"
+            f" {r.margin_correlation:>11.3f} {r.top_decile_margin_share:>8.1%}"
+        )
+    return "\n".join(lines)
+
+
 def render(result: Backtest) -> str:
     return "\n".join(
         [
@@ -179,7 +277,8 @@ def render(result: Backtest) -> str:
             f"  holdout until       {result.holdout_end} "
             f"({result.holdout_weeks} weeks)",
             f"  customers           {result.customers:,}",
-            f"  purchase model      {result.purchase_model_status}",
+            f"  purchase model      {result.purchase_model}:"
+            f" {result.purchase_model_status}",
             f"  spend model         {result.spend_model_status}",
             f"  purchases           predicted {result.predicted_purchases:,.0f}"
             f" / actual {result.actual_purchases:,.0f}",
@@ -195,6 +294,6 @@ def render(result: Backtest) -> str:
     )
 
 
-def write_json(result: Backtest, path: Path) -> None:
+def write_json(results: list[Backtest], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(result), indent=2) + "\n")
+    path.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")

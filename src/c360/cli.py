@@ -115,14 +115,45 @@ def _febrl(args: argparse.Namespace) -> int:
 
 
 def _backtest(args: argparse.Namespace) -> int:
-    from c360.backtest import backtest, render, write_json
+    from c360.backtest import (
+        backtest,
+        compare,
+        purchase_ratio,
+        render,
+        render_table,
+        write_json,
+    )
 
-    result = backtest(Path(args.warehouse), args.calibration_end, args.holdout_weeks)
-    print(render(result))
+    warehouse = Path(args.warehouse)
+    horizons = tuple(float(w) for w in str(args.holdout_weeks).split(","))
+    if args.compare or len(horizons) > 1:
+        rows = compare(warehouse, horizons)
+        print(render_table(rows))
+        chosen = [result for name, result in rows if name == "chosen"]
+    else:
+        chosen = [backtest(warehouse, args.calibration_end, horizons[0])]
+        print(render(chosen[0]))
     if args.json:
-        write_json(result, Path(args.json))
+        write_json(chosen, Path(args.json))
         print(f"result written to {args.json}")
-    return 0
+    failures = []
+    for result in chosen:
+        if args.max_purchase_error is not None:
+            error = abs(purchase_ratio(result) - 1)
+            if not error <= args.max_purchase_error:
+                failures.append(
+                    f"{result.holdout_weeks:g} weeks: predicted/actual purchases"
+                    f" {purchase_ratio(result):.3f} is off by more than"
+                    f" {args.max_purchase_error:.0%}"
+                )
+        if args.fail_on_fallback and result.purchase_model == "fallback":
+            failures.append(
+                f"{result.holdout_weeks:g} weeks: fallback ("
+                f"{result.purchase_model_status})"
+            )
+    for failure in failures:
+        print(f"c360 backtest: below threshold: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _gate(args: argparse.Namespace) -> int:
@@ -206,8 +237,28 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="last day the model sees (default: holdout weeks before the last sale)",
     )
-    bt.add_argument("--holdout-weeks", type=float, default=26.0)
-    bt.add_argument("--json", default=None, help="write the result here")
+    bt.add_argument(
+        "--holdout-weeks",
+        default="26",
+        help="weeks held out; several (13,26,52) print one row per model each",
+    )
+    bt.add_argument(
+        "--compare",
+        action="store_true",
+        help="also score every purchase model forced alone",
+    )
+    bt.add_argument(
+        "--max-purchase-error",
+        type=float,
+        default=None,
+        help="fail when the chosen model's predicted/actual purchases is off by more",
+    )
+    bt.add_argument(
+        "--fail-on-fallback",
+        action="store_true",
+        help="fail when no purchase model fits and the fallback predicts",
+    )
+    bt.add_argument("--json", default=None, help="write the results here")
     bt.set_defaults(func=_backtest)
 
     fe = sub.add_parser(

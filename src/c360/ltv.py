@@ -1,23 +1,34 @@
-"""Predictive customer lifetime value on margin: BG/NBD and Gamma-Gamma.
+"""Predictive customer lifetime value on margin, with the purchase model
+chosen by backtest on every build.
 
-The purchase process is a BG/NBD model (`lifetimes.BetaGeoFitter`): how often
-a customer buys while alive and how likely they are still alive. The value of
-a purchase is a Gamma-Gamma model (`lifetimes.GammaGammaFitter`) fitted on the
-average *gross margin* per purchase, not on revenue. Predicted value is the
-expected margin over the horizon, month by month, discounted at the given
-yearly rate.
+Purchases: one of three buy-till-you-die models that `lifetimes` ships,
+BG/NBD (`BetaGeoFitter`), MBG/NBD (`ModifiedBetaGeoFitter`) and Pareto/NBD
+(`ParetoNBDFitter`). Each build splits the purchase days in time inside the
+data (the last `selection_holdout_weeks`, at most a third of the history,
+are held out), fits every model on the earlier part and scores it on the
+later part; the model with the smallest backtest error is refitted on the
+whole history and predicts. Backtest error = |predicted / actual total
+holdout purchases - 1| + mean absolute error per customer / mean actual
+purchases per customer: one term for the population, one for the person.
 
-Gamma-Gamma needs positive values. Customers whose average margin is zero or
-negative (returns and discounts ate it) are not used to fit it and keep
-their own observed average: the model has nothing to shrink them towards,
-and a customer who costs money should show a value of zero or below, not the
-population mean.
+Value of a purchase: Gamma-Gamma (`GammaGammaFitter`) on the average
+*gross margin* per purchase. Customers whose average margin is zero or
+negative are not used to fit it and keep their own average: a customer who
+costs money should show a value of zero or below, not the population mean.
 
-A fit that fails or degenerates never breaks the build: the predictions fall
-back to a safe estimate (the customer's own repeat-purchase rate over at
-least a year and their own average margin, no probability of being alive),
-a warning is logged, and `purchase_model_status` / `spend_model_status` say
-why.
+No fit fails silently. Each model climbs a penalizer ladder until a fit
+converges to parameters that mean something: finite, inside
+PARAMETER_RANGE, predicting finite values, and with a dropout process that
+has not collapsed (customers silent for three of their own purchase cycles
+cannot all be near-certainly alive). When no model manages, the fallback
+carries each customer's own repeat-purchase rate over their real tenure
+forward, with no probability of being alive. The chosen model, its
+parameters, penalizer, backtest figures and any fallback are columns of the
+output; anything but a clean fit is logged as a warning.
+
+Determinism: the input is sorted by customer id before anything is fitted,
+so two builds of the same data publish the same numbers; money is rounded
+to the cent, rates and probabilities to 1e-9.
 
 Time is in weeks inside the models (as in the published CDNOW fits); the
 inputs are days.
@@ -27,10 +38,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import logging
 import math
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -44,19 +57,39 @@ WEEKS_PER_MONTH = 365.25 / 12 / 7
 MIN_REPEAT_CUSTOMERS = 20
 # a fitted shape or scale outside this range is a degenerate optimum
 PARAMETER_RANGE = (1e-6, 1e6)
-# the fallback spreads repeat purchases over at least this many weeks
-FALLBACK_MIN_WEEKS = 52.0
+# lifetimes' advice when a fit does not converge is a penalizer; climb from
+# none (CDNOW needs none) to strong (short real histories need about 0.1)
+PENALIZER_LADDER = (0.0, 0.001, 0.01, 0.1, 1.0)
+# P(alive) collapse: repeat customers silent for this many of their own
+# mean purchase gaps (and at least MIN_SILENT_WEEKS) averaging above
+# MAX_SILENT_ALIVE mean the model found no dropout at all
+SILENT_CYCLES = 3.0
+MIN_SILENT_WEEKS = 13.0
+MAX_SILENT_ALIVE = 0.99
+# the model choice holds out at most this share of the history, and needs
+# at least MIN_SELECTION_WEEKS of holdout to say anything
+MAX_SELECTION_SHARE = 1 / 3
+MIN_SELECTION_WEEKS = 4.0
+# the fallback's rate is over the real tenure, but at least this long
+FALLBACK_MIN_WEEKS = 4.0
+MODELS = ("bg_nbd", "mbg_nbd", "pareto_nbd")
 
-# explicit, so that an empty result (no customer bought anything) still
-# makes typed warehouse columns rather than untyped ones
 OUTPUT_TYPES = {
     "customer_id": "string",
     "expected_purchases": "float64",
     "probability_alive": "float64",
     "expected_margin_per_purchase_reporting": "float64",
     "predicted_margin_value_reporting": "float64",
+    "purchase_model": "string",
+    "purchase_model_parameters": "string",
+    "purchase_model_penalizer": "float64",
     "purchase_model_status": "string",
     "spend_model_status": "string",
+    "selection_holdout_weeks": "float64",
+    "selection_predicted_purchases": "float64",
+    "selection_actual_purchases": "float64",
+    "selection_purchases_mae": "float64",
+    "selection_scores": "string",
 }
 
 INPUT_COLUMNS = (
@@ -67,112 +100,341 @@ INPUT_COLUMNS = (
     "purchase_days",
     "average_margin_per_purchase_reporting",
 )
+DAYS_COLUMNS = ("customer_id", "purchase_date")
+
+
+@dataclass
+class Histories:
+    """Purchase histories in weeks, one entry per distinct (frequency,
+    recency, age) with its count: every model and prediction works on these
+    and maps back, which is exact and fast."""
+
+    frequency: np.ndarray
+    recency: np.ndarray
+    age: np.ndarray
+    weight: np.ndarray
+    inverse: np.ndarray  # customer -> distinct history
+
+    @classmethod
+    def of(
+        cls, frequency: np.ndarray, recency: np.ndarray, age: np.ndarray
+    ) -> Histories:
+        stacked = np.column_stack([frequency, recency, age]).astype(float)
+        unique, inverse, counts = np.unique(
+            stacked, axis=0, return_inverse=True, return_counts=True
+        )
+        return cls(unique[:, 0], unique[:, 1], unique[:, 2], counts, inverse.ravel())
 
 
 @dataclass
 class PurchaseFit:
-    """A fitted (or failed) BG/NBD model; `model` is None on failure."""
+    """A fitted purchase model, or the fallback (`model` is None)."""
 
+    name: str
     model: object | None
+    penalizer: float | None
     status: str
+    params: dict[str, float] = field(default_factory=dict)
+
+    def expected(self, t: float, h: Histories) -> np.ndarray:
+        """Expected purchases in the next `t` weeks, per distinct history."""
+        if self.model is None:
+            rate = h.frequency / np.maximum(h.age, FALLBACK_MIN_WEEKS)
+            return rate * t
+        if self.name == "bg_nbd":
+            return bg_nbd_expected_purchases(
+                _bg_params(self.params), t, h.frequency, h.recency, h.age
+            )
+        if self.name == "pareto_nbd":
+            return pareto_nbd_expected_purchases(
+                self.params, self.alive(h), t, h.frequency, h.age
+            )
+        with _numpy_quiet():
+            return np.asarray(
+                self.model.conditional_expected_number_of_purchases_up_to_time(
+                    t, h.frequency, h.recency, h.age
+                ),
+                dtype=float,
+            )
+
+    def alive(self, h: Histories) -> np.ndarray:
+        if self.model is None:
+            return np.full(len(h.frequency), np.nan)
+        if self.name == "bg_nbd":
+            return bg_nbd_probability_alive(
+                _bg_params(self.params), h.frequency, h.recency, h.age
+            )
+        with _numpy_quiet():
+            alive = np.asarray(
+                self.model.conditional_probability_alive(h.frequency, h.recency, h.age),
+                dtype=float,
+            )
+        # lifetimes' Pareto/NBD takes the log of a difference that is zero
+        # for a customer who bought on the last day, and for a frequent
+        # buyer gets inf - inf: NaN where the answer is plainly 1
+        return np.where(~np.isfinite(alive) & (h.recency >= h.age), 1.0, alive)
 
 
-@dataclass
-class SpendFit:
-    model: object | None
-    status: str
+@contextlib.contextmanager
+def _numpy_quiet() -> Iterator[None]:
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        yield
 
 
-def _degenerate(params: dict[str, float], bounded: tuple[str, ...]) -> str | None:
-    """A non-finite parameter, or a `bounded` one outside PARAMETER_RANGE.
+def pareto_nbd_expected_purchases(
+    params: dict[str, float],
+    alive: np.ndarray,
+    t: float,
+    frequency: np.ndarray,
+    age: np.ndarray,
+) -> np.ndarray:
+    """Pareto/NBD expected purchases in the next `t` weeks: P(alive) times
+    the expectation of an alive customer (Schmittlein, Morrison and
+    Colombo 1987; as lifetimes computes it, but from a P(alive) that is
+    defined for every history)."""
+    r, alpha, s, beta = (params[k] for k in ("r", "alpha", "s", "beta"))
+    x = frequency
+    ahead = (beta + age) / (beta + age + t)
+    near_one = abs(s - 1) < 1e-9
+    horizon = -np.log(ahead) if near_one else (1 - ahead ** (s - 1)) / (s - 1)
+    return alive * (r + x) * (beta + age) / (alpha + age) * horizon
 
-    BG/NBD's a and b may grow without bound together: their ratio (the mean
-    dropout probability) stays finite and the model means "everyone drops
-    out at the same rate", a legitimate answer."""
+
+def _bg_params(params: dict[str, float]) -> tuple[float, float, float, float]:
+    return (params["r"], params["alpha"], params["a"], params["b"])
+
+
+# lifetimes fits Pareto/NBD by Nelder-Mead, which on 20,000 generated
+# customers takes 30-40 s per fit and wanders along the flat ridge of s and
+# beta into parameters its own predictions overflow on; Powell takes 2-3 s
+# and lands at the same likelihood to 0.05 % (BENCHMARKS.md). lifetimes
+# also starts Pareto/NBD from random parameters: fixed here, so two builds
+# of the same data fit the same model.
+FIT_OPTIONS: dict[str, dict[str, object]] = {
+    "pareto_nbd": {"fit_method": "Powell", "initial_params": np.ones(4)}
+}
+
+
+def _fitter(name: str, penalizer: float) -> object:
+    from lifetimes import BetaGeoFitter, ModifiedBetaGeoFitter, ParetoNBDFitter
+
+    fitter: dict[str, Callable[..., object]] = {
+        "bg_nbd": BetaGeoFitter,
+        "mbg_nbd": ModifiedBetaGeoFitter,
+        "pareto_nbd": ParetoNBDFitter,
+    }
+    return fitter[name](penalizer_coef=penalizer)
+
+
+def _quietly(call: Callable[[], object]) -> None:
+    # lifetimes prints the optimizer's report and warns when it gives up
+    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+        warnings.simplefilter("ignore")
+        call()
+
+
+def _message(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]
+
+
+def _out_of_range(params: dict[str, float]) -> str | None:
+    """A non-finite parameter, or one outside PARAMETER_RANGE."""
     low, high = PARAMETER_RANGE
     for name, value in params.items():
         if not math.isfinite(value):
             return f"parameter {name} is not finite"
-        if name in bounded and not low <= value <= high:
+        if not low <= value <= high:
             return f"parameter {name}={value:.3g} is degenerate"
     return None
 
 
-# lifetimes' advice when a fit does not converge; small enough to leave a
-# well-identified fit (CDNOW) unchanged
-RETRY_PENALIZER = 0.001
-
-
-def fit_purchases(
-    frequency: np.ndarray, recency_weeks: np.ndarray, age_weeks: np.ndarray
-) -> PurchaseFit:
-    """BG/NBD on per-customer (frequency, recency, T), weighting identical
-    histories once. Unpenalised first; if that does not converge, once more
-    with a small penalizer (the status says so)."""
-    from lifetimes import BetaGeoFitter
-
-    if int(np.sum(frequency > 0)) < MIN_REPEAT_CUSTOMERS:
-        return PurchaseFit(None, "fallback: too few repeat customers to fit")
-    histories = pd.DataFrame(
-        {"frequency": frequency, "recency": recency_weeks, "T": age_weeks}
+def _collapsed(fit: PurchaseFit, h: Histories) -> str | None:
+    """Non-finite predictions, or a dropout process that found no dropout."""
+    alive = fit.alive(h)
+    expected = fit.expected(52.0, h)
+    buyers = h.age > 0
+    if not (np.isfinite(alive[buyers]).all() and np.isfinite(expected[buyers]).all()):
+        return "predicts non-finite values"
+    gap = np.where(h.frequency > 0, h.recency / np.maximum(h.frequency, 1), np.inf)
+    silent_for = h.age - h.recency
+    silent = (
+        (h.frequency > 0)
+        & (silent_for > SILENT_CYCLES * gap)
+        & (silent_for >= MIN_SILENT_WEEKS)
     )
-    histories = histories[histories["T"] > 0]
-    grouped = histories.groupby(["frequency", "recency", "T"]).size().reset_index()
-    failure = ""
-    for penalizer in (0.0, RETRY_PENALIZER):
-        model = BetaGeoFitter(penalizer_coef=penalizer)
+    if h.weight[silent].sum() < MIN_REPEAT_CUSTOMERS:
+        return None
+    mean_alive = float(np.average(alive[silent], weights=h.weight[silent]))
+    if mean_alive > MAX_SILENT_ALIVE:
+        return (
+            f"P(alive) collapsed: customers silent for {SILENT_CYCLES:g} of their"
+            f" purchase cycles average {mean_alive:.4f}"
+        )
+    return None
+
+
+def fit_purchase_model(name: str, h: Histories) -> PurchaseFit:
+    """`name` fitted on the histories, climbing PENALIZER_LADDER until a fit
+    converges to meaningful parameters; a failed fit (model None) says why
+    at every rung."""
+    usable = h.age > 0
+    repeat = int(h.weight[usable & (h.frequency > 0)].sum())
+    if repeat < MIN_REPEAT_CUSTOMERS:
+        return PurchaseFit(name, None, None, f"{repeat} repeat customers are too few")
+    problems: list[str] = []
+    for penalizer in PENALIZER_LADDER:
+        model = _fitter(name, penalizer)
         try:
-            # lifetimes prints the optimizer's report when it gives up
-            with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-                warnings.simplefilter("ignore")
-                model.fit(
-                    grouped["frequency"].to_numpy(),
-                    grouped["recency"].to_numpy(),
-                    grouped["T"].to_numpy(),
-                    weights=grouped[0].to_numpy(),
+            _quietly(
+                lambda model=model: model.fit(
+                    h.frequency[usable],
+                    h.recency[usable],
+                    h.age[usable],
+                    weights=h.weight[usable],
+                    **FIT_OPTIONS.get(name, {}),
                 )
+            )
         except Exception as error:  # lifetimes raises its ConvergenceError
-            failure = " ".join(str(error).split())
+            problems.append(f"penalizer {penalizer:g}: {_message(error)}")
             continue
         params = {k: float(v) for k, v in model.params_.items()}
-        problem = _degenerate(params, bounded=("r", "alpha"))
+        fit = PurchaseFit(name, model, penalizer, "fitted", params)
+        problem = _out_of_range(params) or _collapsed(fit, h)
         if problem:
-            return PurchaseFit(None, f"fallback: BG/NBD {problem}")
-        if penalizer:
-            return PurchaseFit(
-                model, f"fitted with penalizer {penalizer} (unpenalised: {failure})"
-            )
-        return PurchaseFit(model, "fitted")
-    return PurchaseFit(None, f"fallback: BG/NBD fit failed ({failure})")
+            problems.append(f"penalizer {penalizer:g}: {problem}")
+            continue
+        if problems:
+            fit.status = f"fitted with penalizer {penalizer:g} ({problems[0]})"
+        return fit
+    return PurchaseFit(name, None, None, "; ".join(problems))
 
 
-def fit_spend(frequency: np.ndarray, average_margin: np.ndarray) -> SpendFit:
+@dataclass
+class Selection:
+    """The models in order of backtest error, with every model's figures."""
+
+    order: list[str]
+    holdout_weeks: float | None
+    scores: dict[str, dict[str, object]]
+    note: str = ""
+
+
+def calibration_split(
+    days: pd.DataFrame, as_of: pd.Timestamp, holdout_weeks: float
+) -> tuple[pd.DataFrame, float] | None:
+    """Per customer who bought by the cut: the calibration history (days:
+    frequency, recency, age at the cut) and the purchase days after it;
+    plus the holdout length in weeks. None when the data is too short.
+
+    Written here rather than with lifetimes' calibration_and_holdout_data,
+    which fails on the pandas this project runs ("No objects to
+    concatenate", lifetimes 0.11.3 with pandas 3)."""
+    if days.empty:
+        return None
+    dates = pd.to_datetime(days["purchase_date"]).dt.normalize()
+    span_weeks = (as_of - dates.min()).days / DAYS_PER_WEEK
+    weeks = min(holdout_weeks, span_weeks * MAX_SELECTION_SHARE)
+    if weeks < MIN_SELECTION_WEEKS:
+        return None
+    cut = as_of - pd.Timedelta(days=round(weeks * DAYS_PER_WEEK))
+    frame = pd.DataFrame(
+        {
+            "customer_id": days["customer_id"].to_numpy(),
+            "day": (dates - cut).dt.days.to_numpy(),
+        }
+    )
+    before = frame[frame["day"] <= 0].groupby("customer_id")["day"]
+    after = frame[frame["day"] > 0].groupby("customer_id")["day"].count()
+    split = pd.DataFrame(
+        {
+            "frequency": before.count() - 1,
+            "recency_days": before.max() - before.min(),
+            "age_days": -before.min(),
+        }
+    )
+    split["holdout_purchases"] = after.reindex(split.index).fillna(0)
+    return split.sort_index(), (as_of - cut).days / DAYS_PER_WEEK
+
+
+def select_purchase_model(
+    days: pd.DataFrame,
+    as_of: pd.Timestamp,
+    holdout_weeks: float,
+    models: tuple[str, ...] = MODELS,
+) -> Selection:
+    """Every model fitted before a cut inside the data and scored on the
+    purchases after it; the order of `models` when the data is too short."""
+    split = calibration_split(days, as_of, holdout_weeks)
+    if split is None:
+        return Selection(list(models), None, {}, "history too short to backtest")
+    frame, weeks = split
+    h = Histories.of(
+        frame["frequency"].to_numpy(float),
+        frame["recency_days"].to_numpy(float) / DAYS_PER_WEEK,
+        frame["age_days"].to_numpy(float) / DAYS_PER_WEEK,
+    )
+    actual = frame["holdout_purchases"].to_numpy(float)
+    scores: dict[str, dict[str, object]] = {}
+    for name in models:
+        fit = fit_purchase_model(name, h)
+        if fit.model is None:
+            scores[name] = {"status": f"failed: {fit.status}"}
+            continue
+        predicted = fit.expected(weeks, h)[h.inverse]
+        mae = float(np.abs(predicted - actual).mean())
+        total, real = float(predicted.sum()), float(actual.sum())
+        error = (
+            abs(total / real - 1) + mae / (real / len(actual))
+            if real > 0
+            else float("inf")
+        )
+        scores[name] = {
+            "status": fit.status,
+            "predicted": round(total, 3),
+            "actual": round(real, 3),
+            "mae": round(mae, 6),
+            "error": round(error, 6),
+        }
+    order = sorted(
+        models,
+        key=lambda n: (
+            float(scores[n].get("error", math.inf)),  # type: ignore[arg-type]
+            models.index(n),
+        ),
+    )
+    return Selection(order, weeks, scores)
+
+
+def fit_spend(frequency: np.ndarray, average_margin: np.ndarray) -> tuple[object, str]:
     """Gamma-Gamma on the average margin of repeat customers with a
-    positive average."""
+    positive average, up the penalizer ladder; (None, why) when none fits."""
     from lifetimes import GammaGammaFitter
 
     usable = (frequency > 0) & (average_margin > 0)
     if int(usable.sum()) < MIN_REPEAT_CUSTOMERS:
-        return SpendFit(None, "fallback: too few repeat customers with margin")
-    model = GammaGammaFitter(penalizer_coef=0.0)
-    try:
-        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
-            warnings.simplefilter("ignore")
-            model.fit(frequency[usable], average_margin[usable])
-    except Exception as error:
-        failure = " ".join(str(error).split())
-        return SpendFit(None, f"fallback: Gamma-Gamma fit failed ({failure})")
-    params = {k: float(v) for k, v in model.params_.items()}
-    problem = _degenerate(params, bounded=("p", "q", "v"))
-    if problem:
-        return SpendFit(None, f"fallback: Gamma-Gamma {problem}")
-    return SpendFit(model, "fitted")
+        return None, "fallback: too few repeat customers with margin"
+    problems: list[str] = []
+    for penalizer in PENALIZER_LADDER:
+        model = GammaGammaFitter(penalizer_coef=penalizer)
+        try:
+            _quietly(
+                lambda model=model: model.fit(frequency[usable], average_margin[usable])
+            )
+        except Exception as error:
+            problems.append(f"penalizer {penalizer:g}: {_message(error)}")
+            continue
+        problem = _out_of_range({k: float(v) for k, v in model.params_.items()})
+        if problem:
+            problems.append(f"penalizer {penalizer:g}: {problem}")
+            continue
+        if problems:
+            return model, f"fitted with penalizer {penalizer:g} ({problems[0]})"
+        return model, "fitted"
+    return None, "fallback: Gamma-Gamma " + "; ".join(problems)
 
 
-BG_NBD_PARAMS = ("r", "alpha", "a", "b")
-
-
-def expected_purchases(
+def bg_nbd_expected_purchases(
     params: tuple[float, float, float, float],
     t: float,
     frequency: np.ndarray,
@@ -195,7 +457,7 @@ def expected_purchases(
     return numerator / (1 + repeat * ((alpha + age) / (alpha + recency)) ** (r + x))
 
 
-def probability_alive(
+def bg_nbd_probability_alive(
     params: tuple[float, float, float, float],
     frequency: np.ndarray,
     recency: np.ndarray,
@@ -209,17 +471,49 @@ def probability_alive(
     return 1 / (1 + repeat * ((alpha + age) / (alpha + recency)) ** (r + x))
 
 
-def predict(
-    summary: pd.DataFrame, horizon_months: float, annual_discount_rate: float
-) -> pd.DataFrame:
-    """One row per customer of `summary` (INPUT_COLUMNS) with the predicted
-    purchases, probability alive, expected margin per purchase and the
-    discounted margin value over the horizon, plus the two model statuses."""
-    if horizon_months <= 0:
-        raise ValueError(f"horizon must be positive, got {horizon_months} months")
+def _purchase_fit(h: Histories, selection: Selection) -> PurchaseFit:
+    """The best model by backtest that also fits the whole history; the
+    fallback when none does."""
+    failures = []
+    for name in selection.order:
+        fit = fit_purchase_model(name, h)
+        if fit.model is not None:
+            if failures:
+                fit.status += " (better ranked failed: " + " | ".join(failures) + ")"
+            return fit
+        failures.append(f"{name}: {fit.status}")
+    return PurchaseFit("fallback", None, None, "fallback: " + " | ".join(failures))
+
+
+def _validated(summary: pd.DataFrame, days: pd.DataFrame, horizon: float) -> None:
+    if horizon <= 0:
+        raise ValueError(f"horizon must be positive, got {horizon} months")
     missing = [c for c in INPUT_COLUMNS if c not in summary.columns]
+    missing += [c for c in DAYS_COLUMNS if c not in days.columns]
     if missing:
-        raise ValueError(f"purchase summary lacks columns: {missing}")
+        raise ValueError(f"purchase histories lack columns: {missing}")
+
+
+def predict(
+    summary: pd.DataFrame,
+    days: pd.DataFrame,
+    horizon_months: float,
+    annual_discount_rate: float,
+    selection_holdout_weeks: float = 26.0,
+    models: tuple[str, ...] = MODELS,
+) -> pd.DataFrame:
+    """One row per customer of `summary` (INPUT_COLUMNS, sorted here by
+    customer id) with the predicted purchases, probability alive, expected
+    margin per purchase, the discounted margin value over the horizon, and
+    the model's name, parameters, status and backtest figures. `days`
+    (DAYS_COLUMNS) are the purchase days the model choice splits in time;
+    `models` are the candidates (one, to compare models)."""
+    _validated(summary, days, horizon_months)
+    unknown = sorted(set(models) - set(MODELS))
+    if unknown or not models:
+        raise ValueError(f"unknown purchase models {unknown}; known: {MODELS}")
+    summary = summary.sort_values("customer_id", kind="stable").reset_index(drop=True)
+    days = days.sort_values(list(DAYS_COLUMNS), kind="stable").reset_index(drop=True)
     frequency = summary["frequency"].fillna(0).to_numpy(dtype=float)
     recency = summary["recency_days"].fillna(0).to_numpy(dtype=float) / DAYS_PER_WEEK
     age = summary["age_days"].fillna(0).to_numpy(dtype=float) / DAYS_PER_WEEK
@@ -231,70 +525,81 @@ def predict(
     )
     buyers = summary["purchase_days"].fillna(0).to_numpy() > 0
 
-    purchases = fit_purchases(frequency[buyers], recency[buyers], age[buyers])
-    spend = fit_spend(frequency[buyers], margin[buyers])
-    for name, status in (("BG/NBD", purchases.status), ("Gamma-Gamma", spend.status)):
+    as_of = (
+        pd.Timestamp(summary["as_of_date"].max())
+        if "as_of_date" in summary.columns and len(summary)
+        else pd.Timestamp(pd.to_datetime(days["purchase_date"]).max())
+    )
+    selection = (
+        select_purchase_model(days, as_of, selection_holdout_weeks, models)
+        if len(days)
+        else Selection(list(models), None, {}, "no purchases")
+    )
+    h = Histories.of(frequency[buyers], recency[buyers], age[buyers])
+    purchases = _purchase_fit(h, selection)
+    spend, spend_status = fit_spend(frequency[buyers], margin[buyers])
+    for what, status in (
+        (f"purchase model {purchases.name}", purchases.status),
+        ("Gamma-Gamma", spend_status),
+    ):
         if status != "fitted":
-            log.warning("lifetime value: %s %s", name, status)
+            log.warning("lifetime value: %s %s", what, status)
+    if selection.note:
+        log.warning("lifetime value: model not chosen by backtest: %s", selection.note)
 
     # expected margin per future purchase
-    if spend.model is not None:
+    expected_margin = margin.copy()
+    if spend is not None:
         positive = margin > 0
-        expected_margin = margin.copy()
         expected_margin[positive] = np.asarray(
-            spend.model.conditional_expected_average_profit(
+            spend.conditional_expected_average_profit(
                 frequency[positive], margin[positive]
             ),
             dtype=float,
         )
-    else:
-        expected_margin = margin.copy()
 
     # cumulative expected purchases at the end of each month of the horizon
     # (month ends 1, 2, ... and the horizon itself, which may end mid-month)
     months = np.append(np.arange(1, math.ceil(horizon_months)), horizon_months)
-    if purchases.model is not None:
-        params = tuple(float(purchases.model.params_[k]) for k in BG_NBD_PARAMS)
-        cumulative = np.column_stack(
-            [
-                expected_purchases(params, m * WEEKS_PER_MONTH, frequency, recency, age)
-                for m in months
-            ]
-        )
-        p_alive = probability_alive(params, frequency, recency, age)
-        usable = buyers & (age > 0)
-        if not (
-            np.isfinite(cumulative[usable]).all() and np.isfinite(p_alive[usable]).all()
-        ):
-            purchases = PurchaseFit(None, "fallback: BG/NBD predicted non-finite")
-            log.warning("lifetime value: BG/NBD %s", purchases.status)
-    if purchases.model is None:
-        # the customer's own repeat-purchase rate so far, carried forward;
-        # over at least a year, so a short history cannot claim a high rate
-        weekly_rate = frequency / np.maximum(age, FALLBACK_MIN_WEEKS)
-        cumulative = np.outer(weekly_rate, months * WEEKS_PER_MONTH)
-        p_alive = np.full(len(summary), np.nan)
-
-    # a customer with no purchase (only a credit memo) expects none
-    cumulative[~buyers] = 0.0
+    cumulative = np.zeros((len(summary), len(months)))
+    p_alive = np.full(len(summary), np.nan)
+    if buyers.any():
+        cumulative[buyers] = np.column_stack(
+            [purchases.expected(m * WEEKS_PER_MONTH, h) for m in months]
+        )[h.inverse]
+        p_alive[buyers] = purchases.alive(h)[h.inverse]
     monthly_rate = (1 + annual_discount_rate) ** (1 / 12) - 1
     per_month = np.diff(np.column_stack([np.zeros(len(summary)), cumulative]), axis=1)
     # each month's purchases are discounted to the end of that month
     discount = (1 + monthly_rate) ** -months
+    expected_margin = np.round(expected_margin, 2)
     value = (per_month * discount).sum(axis=1) * expected_margin
 
+    chosen = selection.scores.get(purchases.name, {})
     return pd.DataFrame(
         {
             "customer_id": summary["customer_id"].to_numpy(),
-            "expected_purchases": cumulative[:, -1],
-            "probability_alive": np.where(buyers, p_alive, np.nan),
+            "expected_purchases": np.round(cumulative[:, -1], 9),
+            "probability_alive": np.round(p_alive, 9),
             "expected_margin_per_purchase_reporting": np.where(
                 buyers, expected_margin, np.nan
             ),
             "predicted_margin_value_reporting": np.round(
                 np.where(buyers, value, 0.0), 2
             ),
+            "purchase_model": purchases.name,
+            "purchase_model_parameters": json.dumps(
+                {k: round(v, 9) for k, v in sorted(purchases.params.items())}
+            ),
+            "purchase_model_penalizer": purchases.penalizer,
             "purchase_model_status": purchases.status,
-            "spend_model_status": spend.status,
+            "spend_model_status": spend_status,
+            "selection_holdout_weeks": selection.holdout_weeks,
+            "selection_predicted_purchases": chosen.get("predicted"),
+            "selection_actual_purchases": chosen.get("actual"),
+            "selection_purchases_mae": chosen.get("mae"),
+            "selection_scores": json.dumps(
+                selection.scores or {"note": selection.note}, sort_keys=True
+            ),
         }
     ).astype(OUTPUT_TYPES)

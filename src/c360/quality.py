@@ -69,6 +69,7 @@ class QualityReport:
     docs_index: Path
     checked: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def success(self) -> bool:
@@ -81,6 +82,7 @@ class QualityReport:
             for mart, count in self.checked.items()
         ]
         lines += [failure.line() for failure in self.failures]
+        lines += [f"WARN {warning}" for warning in self.warnings]
         verdict = "passed" if self.success else f"{len(self.failures)} failed"
         lines.append(f"great expectations: {total} expectations, {verdict}")
         lines.append(f"data docs: {self.docs_index}")
@@ -273,6 +275,10 @@ def _suites(facts: _Facts) -> dict[str, list[Any]]:
         gxe.ExpectColumnValuesToMatchRegex(
             column="purchase_model_status", regex=r"^(?:fitted|fallback: )"
         ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="purchase_model",
+            value_set=["bg_nbd", "mbg_nbd", "pareto_nbd", "fallback"],
+        ),
         gxe.ExpectColumnValuesToMatchRegex(
             column="spend_model_status", regex=r"^(?:fitted|fallback: )"
         ),
@@ -347,6 +353,28 @@ def _describe(result: Any) -> str:
     return "failed"
 
 
+def model_warnings(lifetime_values: Any) -> list[str]:
+    """What a reader of the lifetime values must know: a purchase or spend
+    model that needed a penalizer or fell back, a model not chosen by
+    backtest. Warnings, not failures: the figures are still usable."""
+    if lifetime_values.empty:
+        return []
+    first = lifetime_values.iloc[0]
+    found = []
+    for column, what in (
+        ("purchase_model_status", f"purchase model {first['purchase_model']}"),
+        ("spend_model_status", "spend model (Gamma-Gamma)"),
+    ):
+        if first[column] != "fitted":
+            found.append(f"lifetime value: {what}: {first[column]}")
+    if first["selection_holdout_weeks"] != first["selection_holdout_weeks"]:  # NaN
+        found.append(
+            "lifetime value: the purchase model was not chosen by backtest "
+            f"({first['selection_scores']})"
+        )
+    return found
+
+
 def validate_marts(
     warehouse: Path,
     docs_dir: Path,
@@ -389,6 +417,7 @@ def validate_marts(
     )
     source = context.data_sources.add_pandas("c360_marts")
     report = QualityReport(docs_index=docs_dir.resolve() / "index.html")
+    report.warnings += model_warnings(frames["fct_customer_lifetime_values"])
     for mart, expectations in _suites(facts).items():
         batch = source.add_dataframe_asset(mart).add_batch_definition_whole_dataframe(
             "whole_table"

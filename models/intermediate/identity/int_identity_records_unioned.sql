@@ -16,7 +16,7 @@ shop_customers as (
 
 shop_orders as (
     select * from {{ ref('stg_shop__orders') }}
-    where is_guest_checkout
+    where is_guest_checkout and not is_anonymous
 ),
 
 business_partners as (

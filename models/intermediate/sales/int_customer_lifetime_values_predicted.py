@@ -1,9 +1,12 @@
-"""Predictive lifetime value on margin (dbt Python model): BG/NBD for
-purchases, Gamma-Gamma for margin per purchase, fitted on every build by
-src/c360/ltv.py (lifetimes). Horizon and discount rate come from the vars
-ltv_horizon_months and ltv_annual_discount_rate (passed in as config in
-_int_sales__models.yml). A failed or degenerate fit falls back to a safe
-estimate and says so in the status columns; it never fails the build."""
+"""Predictive lifetime value on margin (dbt Python model), fitted on every
+build by src/c360/ltv.py (lifetimes): the purchase model (BG/NBD, MBG/NBD
+or Pareto/NBD) chosen by a time-split backtest inside the data, Gamma-Gamma
+for margin per purchase. Horizon, discount rate and the backtest's holdout
+come from the vars ltv_horizon_months, ltv_annual_discount_rate and
+ltv_selection_holdout_weeks (passed in as config in _int_sales__models.yml).
+A fit that fails climbs a penalizer ladder, then tries the next model, then
+falls back to each customer's own rate; the columns say which, and it never
+fails the build."""
 
 from c360.ltv import predict
 
@@ -12,5 +15,7 @@ def model(dbt, session):
     dbt.config(materialized="table")
     horizon_months = int(dbt.config.get("ltv_horizon_months"))
     discount_rate = float(dbt.config.get("ltv_annual_discount_rate"))
+    holdout_weeks = float(dbt.config.get("ltv_selection_holdout_weeks"))
     summary = dbt.ref("int_customer_purchases_summarised").df()
-    return predict(summary, horizon_months, discount_rate)
+    days = dbt.ref("int_customer_purchase_days_listed").df()
+    return predict(summary, days, horizon_months, discount_rate, holdout_weeks)

@@ -26,12 +26,7 @@ all_credit_memos as (
 ),
 
 as_of as (
-    {%- if var('ltv_as_of_date', none) %}
-    select cast('{{ var("ltv_as_of_date") }}' as date) as as_of_date
-    {%- else %}
-    select cast(max(sold_at) as date) as as_of_date
-    from all_sales_lines
-    {%- endif %}
+    {{ ltv_as_of_date('all_sales_lines') }}
 ),
 
 {# only what happened by the as-of day: the backtest compiles this model at

@@ -3,8 +3,9 @@
     money in the reporting currency. One row per order line of a completed
     web order and per receipt line. Cancelled web orders are no sale and are
     left out (int_sales_lines_attributed reconciles with the staged lines of
-    completed orders). Anonymous receipts keep a null customer: their
-    revenue counts in totals, not in any customer's value. Web returns
+    completed orders). Anonymous sales (receipts and guest orders that
+    name nobody) keep a null customer: their revenue counts in totals, not
+    in any customer's value. Web returns
     arrive as ERP credit memos on the whole order, not as lines. #}
 with
 
@@ -42,6 +43,7 @@ web_lines as (
         'shop.orders:' || cast(orders.order_id as {{ dbt.type_string() }})
         as document_id,
         case
+            when orders.is_anonymous then null
             when orders.is_guest_checkout
                 then 'shop.orders:'
                 || cast(orders.order_id as {{ dbt.type_string() }})

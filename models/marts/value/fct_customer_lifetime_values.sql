@@ -1,9 +1,11 @@
 {# Lifetime value per customer who bought or returned something: the
     historical value the back office knows (gross sales, discounts, returns,
     cost of goods, gross margin, all in the reporting currency) next to the
-    predicted value (BG/NBD purchases and probability alive, Gamma-Gamma
-    margin per purchase, discounted over var ltv_horizon_months), the model
-    statuses that say whether a fallback was used, and the segments. Holds
+    predicted value (purchases and probability alive from the purchase
+    model the build's backtest chose, Gamma-Gamma margin per purchase,
+    discounted over var ltv_horizon_months), the chosen model with its
+    parameters, backtest figures and statuses that say whether a penalizer
+    or a fallback was needed, and the segments. Holds
     no personal data, so erased customers keep their (de-identified)
     figures. #}
 with
@@ -31,6 +33,20 @@ lifetime_values_joined as (
         as purchase_model_status,
         cast(lifetime_values.spend_model_status as varchar)
         as spend_model_status,
+        cast(lifetime_values.purchase_model as varchar) as purchase_model,
+        cast(lifetime_values.purchase_model_parameters as varchar)
+        as purchase_model_parameters,
+        cast(lifetime_values.purchase_model_penalizer as double)
+        as purchase_model_penalizer,
+        cast(lifetime_values.selection_holdout_weeks as double)
+        as selection_holdout_weeks,
+        cast(lifetime_values.selection_predicted_purchases as double)
+        as selection_predicted_purchases,
+        cast(lifetime_values.selection_actual_purchases as double)
+        as selection_actual_purchases,
+        cast(lifetime_values.selection_purchases_mae as double)
+        as selection_purchases_mae,
+        cast(lifetime_values.selection_scores as varchar) as selection_scores,
         cast(purchases.orders as integer) as orders,
         cast(purchases.purchase_days as integer) as purchase_days,
         cast(purchases.frequency as integer) as repeat_purchase_days,

@@ -58,6 +58,15 @@ converted as (
         as shipping_amount_reporting,
         {{ to_reporting_currency('renamed.order_total', 'orders') }}
         as order_total_reporting,
+        {# a guest order that names nobody (no usable email, phone or last
+            name) is an anonymous sale: revenue, never a customer #}
+        renamed.is_guest_checkout
+        and not coalesce(
+            renamed.is_guest_email_valid
+            and not renamed.is_guest_email_placeholder, false
+        )
+        and not coalesce(renamed.is_guest_phone_valid, false)
+        and renamed.guest_last_name_normalized is null as is_anonymous,
         cast(renamed.order_id as {{ dbt.type_string() }}) as record_key,
         {{ quarantine_reason('renamed.order_id', [
             (is_bad_timestamp('renamed.ordered_at', 'renamed._loaded_at'),

@@ -70,6 +70,11 @@ class DirtRates:
     # writes it ("Opt-Out", "Email Marketing", "E-Mail", "Deletion", an
     # address as "Name <address>").
     consent_code_variant: float = 0.10
+    # How shops record sales (issue 13): a guest checkout that leaves no
+    # email, phone or name (a marketplace or phone order, a till that
+    # writes only the country), the way a quarter of the invoices of public
+    # retail data carry no customer.
+    anonymous_guest_order: float = 0.15
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():

@@ -17,8 +17,11 @@ NEVER = np.iinfo(np.int64).max
 DAY = 86_400
 # shape of the gamma spread of purchase rates between people (mean 1)
 APPETITE_SHAPE = 1.5
-# mean buying life of a customer, from first contact to lapsing
+# a customer lapses at a mean rate of once per this many years of buying
 MEAN_ACTIVE_YEARS = 2.0
+# how much people differ in how long they stay (gamma shape of the dropout
+# rate; smaller is more different)
+LOYALTY_SHAPE = 2.0
 
 _TRANSLIT = str.maketrans(
     {
@@ -433,9 +436,13 @@ def build_population(params: Params, rng: np.random.Generator) -> Population:
     # person, so how much a customer bought says something about how much
     # they will buy, which lifetime-value models rely on.
     appetite = rng.gamma(APPETITE_SHAPE, 1 / APPETITE_SHAPE, n)
-    lapse_at = since + (rng.exponential(MEAN_ACTIVE_YEARS, n) * 365 * DAY).astype(
-        np.int64
-    )
+    # people differ in how long they stay as much as in how often they buy:
+    # each person's dropout rate is gamma-distributed around 1 / the mean
+    # active years (one rate for everybody would make the surviving
+    # customers no more loyal than the lapsed ones, which no shop sees)
+    dropout = rng.gamma(LOYALTY_SHAPE, 1 / (LOYALTY_SHAPE * MEAN_ACTIVE_YEARS), n)
+    years_active = np.minimum(rng.exponential(1 / dropout), 1000.0)
+    lapse_at = since + (years_active * 365 * DAY).astype(np.int64)
 
     # drawn last, so that adding it left every earlier draw as it was
     national_id = np.array(

@@ -231,7 +231,19 @@ class World:
         order = rng.permutation(len(persons))
         persons, is_second = persons[order], is_second[order]
         m = len(persons)
-        created = _between(rng, pop.since[persons], self.as_of - 10 * DAY)
+        # orders by account holders: one purchase process from the person's
+        # first contact, as in the other channels (a buying rate that jumped
+        # at account creation would be no process a model could learn); an
+        # account is opened no later than its first order
+        acct, a_ordered = self._purchases(
+            persons, pop.since[persons], WEB_ORDERS_PER_YEAR
+        )
+        first_order = np.full(m, np.iinfo(np.int64).max)
+        np.minimum.at(first_order, acct, a_ordered)
+        created = np.minimum(
+            _between(rng, pop.since[persons], self.as_of - 10 * DAY),
+            np.maximum(first_order - 3600, pop.since[persons]),
+        )
         updated = _between(rng, created, self.as_of - DAY)
         first, last = self.render.names(persons, created, typo_rate=0.03)
         email = self.render.emails(persons, updated)
@@ -257,8 +269,6 @@ class World:
         self.truth("shop.customers", ids.astype(str), persons)
         self.shop_ids, self.shop_persons, self.shop_created = ids, persons, created
 
-        # orders by account holders
-        acct, a_ordered = self._purchases(persons, created, WEB_ORDERS_PER_YEAR)
         a_persons = persons[acct]
         # guest checkouts (some of them by people who also hold an account)
         guests = self.pick_members(0.12)
@@ -285,6 +295,10 @@ class World:
         guest_phone[g_idx] = self._sometimes_missing(
             self.render.phones(o_persons[g_idx], o_at[g_idx], canonical=E164), 0.3
         )
+        # a guest who leaves nothing that names them: an anonymous sale
+        silent = g_idx[rng.random(len(g_idx)) < self.dirt.anonymous_guest_order]
+        guest_email[silent] = guest_first[silent] = guest_last[silent] = None
+        guest_phone[silent] = None
         _, postal, _, country = self.render.addresses(o_persons, o_at)
         currency = self.currencies[pop.country[o_persons]]
         order_ids = np.arange(7000001, 7000001 + n, dtype=np.int64)
