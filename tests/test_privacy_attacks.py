@@ -417,6 +417,14 @@ def plant(root: Path) -> Plan:
     return plan
 
 
+# built as a British user would set it up (README): every test of the
+# build, unit tests included, must pass with settings other than the defaults
+USER_SETTINGS = (
+    "--vars",
+    '{"reporting_currency": "GBP", "default_country_code": "GB"}',
+)
+
+
 @dataclass
 class Outcome:
     build: object
@@ -433,7 +441,7 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path, Outc
     plan = plant(root)
     work = tmp_path_factory.mktemp("attacked_build")
     warehouse = work / "c360.duckdb"
-    build = run_dbt(["build", "--full-refresh"], root, warehouse, work)
+    build = run_dbt(["build", "--full-refresh", *USER_SETTINGS], root, warehouse, work)
     first = work / "first.duckdb"
     first.write_bytes(warehouse.read_bytes())
     # the next privacy extract is empty: the ledger must keep every erasure
@@ -441,7 +449,9 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path, Outc
     raw.write(
         "consent.privacy_requests", raw.read("consent.privacy_requests").iloc[0:0]
     )
-    rebuild = run_dbt(["build", "--full-refresh"], root, warehouse, work)
+    rebuild = run_dbt(
+        ["build", "--full-refresh", *USER_SETTINGS], root, warehouse, work
+    )
     return plan, root, Outcome(build, rebuild, first, warehouse, work / "target")
 
 

@@ -156,6 +156,14 @@ def _backtest(args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def _refresh_seeds(args: argparse.Namespace) -> int:
+    from c360.reference_data import COUNTRY_SEED, FX_SEED, write_seeds
+
+    write_seeds()
+    print(f"wrote {FX_SEED} and {COUNTRY_SEED}")
+    return 0
+
+
 def _gate(args: argparse.Namespace) -> int:
     from c360.gate import run_gate
 
@@ -260,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bt.add_argument("--json", default=None, help="write the results here")
     bt.set_defaults(func=_backtest)
+
+    rs = sub.add_parser(
+        "refresh-seeds",
+        help="rewrite the fx_rates (ECB) and country_names (ISO 3166) seeds",
+    )
+    rs.set_defaults(func=_refresh_seeds)
 
     fe = sub.add_parser(
         "febrl",

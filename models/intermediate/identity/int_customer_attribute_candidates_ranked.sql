@@ -3,7 +3,8 @@
     seed lists for that attribute, in its order. Rank 1 survives. Composite
     attributes (name: first and last; address: street, postal code, city,
     country) survive as a whole, from one record, so that a street never
-    meets another record's postal code. #}
+    meets another record's postal code. The country also stands alone, for
+    customers whose records give no address. #}
 
 {#- the criteria a rule may name; each becomes a "higher is better" key -#}
 {%- set criteria = [
@@ -116,6 +117,22 @@ candidates_unpivoted as (
         last_seen_at as as_of
     from records_with_customer
     where street is not null or postal_code is not null or city is not null
+
+    union all
+
+    {# the country on its own, for customers no record gives an address:
+        an account or an order that names only its country #}
+    select
+        customer_id,
+        record_id,
+        source_table,
+        'country' as attribute_name,
+        country_code as value_key,
+        1 as validity,
+        1 as completeness,
+        last_seen_at as as_of
+    from records_with_customer
+    where country_code is not null
 ),
 
 {# A source the priority seed does not list for an attribute ranks after

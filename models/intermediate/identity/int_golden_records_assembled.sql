@@ -67,12 +67,20 @@ golden_records as (
         survived_address.street_display as street,
         survived_address.postal_code,
         survived_address.city_display as city,
-        survived_address.country_code,
+        {# the surviving address's country, so that an address is never
+            given another record's country; else the country alone #}
+        coalesce(survived_address.country_code, survived_country.country_code)
+        as country_code,
         survived_name.source_table as name__source,
         survived_email.source_table as email__source,
         survived_phone.source_table as phone__source,
         survived_birth_date.source_table as birth_date__source,
         survived_address.source_table as address__source,
+        case
+            when survived_address.country_code is not null
+                then survived_address.source_table
+            else survived_country.source_table
+        end as country__source,
         customers_summarised.record_count,
         customers_summarised.source_system_count,
         survived_birth_date.birth_date,
@@ -81,12 +89,19 @@ golden_records as (
         survived_phone.as_of as phone__as_of,
         survived_birth_date.as_of as birth_date__as_of,
         survived_address.as_of as address__as_of,
+        case
+            when survived_address.country_code is not null
+                then survived_address.as_of
+            else survived_country.as_of
+        end as country__as_of,
         records_seen.first_seen_at,
         records_seen.last_seen_at
     from customers_summarised
     inner join records_seen
         on customers_summarised.customer_id = records_seen.customer_id
-    {%- for attribute in ['name', 'email', 'phone', 'birth_date', 'address'] %}
+    {%- for attribute in [
+        'name', 'email', 'phone', 'birth_date', 'address', 'country',
+    ] %}
     left join survivors as survived_{{ attribute }}
         on
             customers_summarised.customer_id

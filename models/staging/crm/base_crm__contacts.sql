@@ -2,18 +2,13 @@
 
 with
 
-{# With the birth date's text and country, once per row: the date parser
+{# With the birth date's text, once per row: the date parser
     refers to them many times. #}
 source as (
     select
         *,
-        {{ date_text('birth_date') }} as birth_date_text,
-        upper({{ clean_text('country_code') }}) as birth_date_country
+        {{ date_text('birth_date') }} as birth_date_text
     from {{ source('crm', 'contacts') }}
-),
-
-countries as (
-    select * from {{ ref('country_codes') }}
 ),
 
 renamed as (
@@ -29,10 +24,10 @@ renamed as (
             'source.street', 'source.postal_code', 'source.city',
             'source.address_line_2', 'source.region'
         ) }},
-        {{ country_code('source.country_code') }} as country_code,
+        {{ country_attributes('source.country_code', 'country_code') }},
         {{ birth_date_attributes(
             'source.birth_date', 'source.birth_date_text',
-            'source._loaded_at', 'crm', 'source.birth_date_country'
+            'source._loaded_at', 'crm', 'country_code_names.country_code'
         ) }},
         {{ national_id_attributes('source.national_id') }},
         {{ is_bad_timestamp('source.created_at', 'source._loaded_at') }}
@@ -41,8 +36,7 @@ renamed as (
         source.updated_at,
         source._loaded_at
     from source
-    left join countries
-        on {{ country_code('source.country_code') }} = countries.country_code
+    {{ country_joins('source.country_code', 'country_code') }}
 ),
 
 checked as (

@@ -5,10 +5,6 @@ source as (
     select * from {{ source('erp', 'business_partners') }}
 ),
 
-countries as (
-    select * from {{ ref('country_codes') }}
-),
-
 {# The ERP keeps one name field, mostly "Last, First". Without a comma it
    is read as "Given names Family": the last word is the family name (a
    double surname then loses its first half to the given names, which the
@@ -50,7 +46,7 @@ renamed as (
         {{ address_attributes(
             'split_names.street', 'split_names.postal_code', 'split_names.city'
         ) }},
-        {{ country_code('split_names.country_code') }} as country_code,
+        {{ country_attributes('split_names.country_code', 'country_code') }},
         {{ is_bad_timestamp(
             'split_names.created_at', 'split_names._loaded_at'
         ) }}
@@ -61,9 +57,7 @@ renamed as (
         {{ key_occurrence('split_names.partner_id', 'split_names.changed_at') }}
         as key_occurrence
     from split_names
-    left join countries
-        on {{ country_code('split_names.country_code') }}
-        = countries.country_code
+    {{ country_joins('split_names.country_code', 'country_code') }}
 ),
 
 flagged as (

@@ -11,10 +11,6 @@ source as (
     from {{ source('loyalty', 'members') }}
 ),
 
-countries as (
-    select * from {{ ref('country_codes') }}
-),
-
 renamed as (
     select
         source.member_id,
@@ -32,7 +28,7 @@ renamed as (
             'source.street', 'source.postal_code', 'source.city',
             'source.address_line_2', 'source.region'
         ) }},
-        {{ country_code('source.country_code') }} as country_code,
+        {{ country_attributes('source.country_code', 'country_code') }},
         {{ known_code(
             "lower(" ~ clean_text('source.tier') ~ ")", var('loyalty_tier_order')
         ) }} as tier,
@@ -47,8 +43,7 @@ renamed as (
         {{ key_occurrence('source.member_id', 'source.updated_at') }}
         as key_occurrence
     from source
-    left join countries
-        on {{ country_code('source.country_code') }} = countries.country_code
+    {{ country_joins('source.country_code', 'country_code') }}
 ),
 
 flagged as (

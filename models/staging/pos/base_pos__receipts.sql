@@ -5,15 +5,11 @@ source as (
     select * from {{ source('pos', 'receipts') }}
 ),
 
-countries as (
-    select * from {{ ref('country_codes') }}
-),
-
 renamed as (
     select
         source.receipt_id,
         {{ clean_text('source.store_id') }} as store_id,
-        {{ country_code('source.store_country_code') }} as store_country_code,
+        {{ country_attributes('source.store_country_code', 'store_country_code') }},
         {# card numbers are scanned or typed, with or without spaces #}
         {{ phone_digits('source.loyalty_card_number') }} as loyalty_card_number,
         {{ phone_attributes('source.customer_phone', name='customer_phone') }},
@@ -24,9 +20,7 @@ renamed as (
         {{ key_occurrence('source.receipt_id', 'source.purchased_at') }}
         as key_occurrence
     from source
-    left join countries
-        on {{ country_code('source.store_country_code') }}
-        = countries.country_code
+    {{ country_joins('source.store_country_code', 'store_country_code') }}
 ),
 
 converted as (

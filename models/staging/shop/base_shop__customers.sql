@@ -5,10 +5,6 @@ source as (
     select * from {{ source('shop', 'customers') }}
 ),
 
-countries as (
-    select * from {{ ref('country_codes') }}
-),
-
 renamed as (
     select
         source.customer_id,
@@ -19,15 +15,14 @@ renamed as (
         {{ address_attributes(
             'source.street', 'source.postal_code', 'source.city'
         ) }},
-        {{ country_code('source.country_code') }} as country_code,
+        {{ country_attributes('source.country_code', 'country_code') }},
         {{ is_bad_timestamp('source.created_at', 'source._loaded_at') }}
         as has_invalid_created_at,
         source.created_at,
         source.updated_at,
         source._loaded_at
     from source
-    left join countries
-        on {{ country_code('source.country_code') }} = countries.country_code
+    {{ country_joins('source.country_code', 'country_code') }}
 ),
 
 checked as (

@@ -12,10 +12,6 @@ customers as (
     select * from {{ ref('stg_shop__customers') }}
 ),
 
-countries as (
-    select * from {{ ref('country_codes') }}
-),
-
 renamed as (
     select
         source.order_id,
@@ -26,8 +22,7 @@ renamed as (
         {{ phone_attributes('source.guest_phone', name='guest_phone') }},
         {{ normalize_postal_code('source.shipping_postal_code') }}
         as shipping_postal_code,
-        {{ country_code('source.shipping_country_code') }}
-        as shipping_country_code,
+        {{ country_attributes('source.shipping_country_code', 'shipping_country_code') }},
         {{ known_code(
             "lower(" ~ clean_text('source.status') ~ ")", order_statuses
         ) }} as order_status,
@@ -44,9 +39,7 @@ renamed as (
         {{ key_occurrence('source.order_id', 'source.ordered_at') }}
         as key_occurrence
     from source
-    left join countries
-        on {{ country_code('source.shipping_country_code') }}
-        = countries.country_code
+    {{ country_joins('source.shipping_country_code', 'shipping_country_code') }}
 ),
 
 converted as (

@@ -993,10 +993,6 @@ PRODUCT_ADJECTIVES: tuple[str, ...] = (
     "Relaxed",
 )
 
-# Exchange rates: units of EUR per unit of currency, per year. The FX seed of
-# the dbt project holds the same reference rates; the generator only needs
-# them to price products in the customer's currency.
-EUR_PER_UNIT: dict[str, float] = {"EUR": 1.0, "GBP": 1.17, "USD": 0.92, "CHF": 1.04}
 
 RETURN_REASONS: tuple[str, ...] = (
     "damaged",

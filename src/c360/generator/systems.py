@@ -24,6 +24,7 @@ from c360.generator.render import (
     NATIONAL_GROUPED,
     Renderer,
 )
+from c360.reference_data import eur_per_unit
 
 NULL_TS = np.iinfo(np.int64).min
 NULL_INT = np.iinfo(np.int64).min
@@ -108,9 +109,23 @@ class World:
         index = np.repeat(np.arange(len(persons)), counts)
         return index, _between(self.rng, start[index], end[index])
 
-    def _price_in(self, eur: np.ndarray, currency: np.ndarray) -> np.ndarray:
-        rate = np.array([ref.EUR_PER_UNIT[c] for c in currency])
-        return _money(eur / rate)
+    def _price_in(
+        self, eur: np.ndarray, currency: np.ndarray, at: np.ndarray
+    ) -> np.ndarray:
+        """EUR prices in each sale's currency at the ECB rate of its month
+        (the fx_rates seed the warehouse converts with)."""
+        days = (np.asarray(at, dtype=np.int64) // DAY).astype("datetime64[D]")
+        months = days.astype("datetime64[M]").astype(np.int64)
+        keys, codes = np.unique(
+            np.rec.fromarrays([currency.astype(str), months]), return_inverse=True
+        )
+        rates = np.array(
+            [
+                eur_per_unit(str(c), np.datetime64(int(m), "M").astype(object))
+                for c, m in keys
+            ]
+        )
+        return _money(eur / rates[codes.ravel()])
 
     # -- ERP product master --------------------------------------------------
     def products(self) -> None:
@@ -150,7 +165,7 @@ class World:
         }
 
     def _lines(
-        self, n_parents: int, mean_extra: float, currency: np.ndarray
+        self, n_parents: int, mean_extra: float, currency: np.ndarray, at: np.ndarray
     ) -> tuple[np.ndarray, ...]:
         """Line items for parents: (parent index, sku, quantity, price, discount)."""
         rng = self.rng
@@ -160,7 +175,9 @@ class World:
         sku_idx = rng.choice(len(self.sku), size=m, p=self.sku_weights)
         quantity = 1 + (rng.random(m) < 0.15) + (rng.random(m) < 0.03)
         price = self._price_in(
-            self.sku_price_eur[sku_idx] * rng.uniform(0.95, 1.05, m), currency[parent]
+            self.sku_price_eur[sku_idx] * rng.uniform(0.95, 1.05, m),
+            currency[parent],
+            at[parent],
         )
         discounted = rng.random(m) < 0.12
         discount = _money(
@@ -302,7 +319,7 @@ class World:
         _, postal, _, country = self.render.addresses(o_persons, o_at)
         currency = self.currencies[pop.country[o_persons]]
         order_ids = np.arange(7000001, 7000001 + n, dtype=np.int64)
-        parent, sku, qty, price, line_disc = self._lines(n, 1.3, currency)
+        parent, sku, qty, price, line_disc = self._lines(n, 1.3, currency, o_at)
         line_net = np.bincount(parent, weights=qty * price - line_disc, minlength=n)
         coupon = _money(
             np.where(
@@ -452,7 +469,7 @@ class World:
         )
         currency = self.currencies[pop.country[r_persons]]
         ids = np.array([f"R{x:09d}" for x in range(1, n + 1)], dtype=object)
-        parent, sku, qty, price, disc = self._lines(n, 1.6, currency)
+        parent, sku, qty, price, disc = self._lines(n, 1.6, currency, at)
         returns = rng.random(len(parent)) < 0.03
         qty = np.where(returns, -qty, qty)
         disc = np.where(returns, 0.0, disc)
