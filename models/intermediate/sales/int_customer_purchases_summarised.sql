@@ -7,7 +7,9 @@
     positive amount; net revenue = gross sales - discounts - returns; cost of
     goods counts sold units minus the units that came back; gross margin =
     net revenue - cost of goods. Lines whose cost is unknown add no cost
-    (has_unknown_cost_of_goods says so).
+    (has_unknown_cost_of_goods says so; margin_on_unknown_cost_reporting is
+    the margin that stands on them and unknown_cost_margin_share its share
+    of the gross margin).
 
     Only sales and credit memos up to the as-of date count. Purchase history
     in days, as BG/NBD reads it: a purchase is a day with at least one
@@ -71,6 +73,8 @@ lines_summarised as (
         sum(coalesce(cost_of_goods_reporting, 0))
         as line_cost_of_goods_reporting,
         {{ dbt.bool_or('not has_cost_of_goods') }} as has_unknown_line_cost,
+        sum(case when not has_cost_of_goods then net_amount_reporting else 0 end)
+        as unknown_cost_line_revenue_reporting,
         min(case when not is_return then sold_at end) as first_purchase_at,
         max(case when not is_return then sold_at end) as last_purchase_at
     from sales_lines
@@ -83,7 +87,9 @@ memos_summarised as (
         sum(returned_amount_reporting) as credited_returns_reporting,
         sum(coalesce(cost_of_goods_returned_reporting, 0))
         as cost_of_goods_returned_reporting,
-        {{ dbt.bool_or('has_unknown_cost') }} as has_unknown_memo_cost
+        {{ dbt.bool_or('has_unknown_cost') }} as has_unknown_memo_cost,
+        sum(case when has_unknown_cost then returned_amount_reporting else 0 end)
+        as unknown_cost_memo_returns_reporting
     from credit_memos
     group by customer_id
 ),
@@ -144,7 +150,10 @@ purchases_summarised as (
         as cost_of_goods_reporting,
         coalesce(lines_summarised.has_unknown_line_cost, false)
         or coalesce(memos_summarised.has_unknown_memo_cost, false)
-        as has_unknown_cost_of_goods
+        as has_unknown_cost_of_goods,
+        coalesce(lines_summarised.unknown_cost_line_revenue_reporting, 0)
+        - coalesce(memos_summarised.unknown_cost_memo_returns_reporting, 0)
+        as margin_on_unknown_cost_reporting
     from customers_unioned
     cross join as_of
     left join lines_summarised
@@ -187,6 +196,16 @@ purchases_valued as (
         {{ dbt.datediff(
             'cast(first_purchase_at as date)', 'as_of_date', 'day'
         ) }} as age_days,
+        {# how much of the margin stands on items whose cost nobody knows
+            (their whole net revenue counts as margin); above 1 when the
+            items of known cost lost money #}
+        case
+            when gross_sales_reporting - discounts_reporting - returns_reporting
+                - cost_of_goods_reporting > 0
+                then margin_on_unknown_cost_reporting
+                / (gross_sales_reporting - discounts_reporting
+                - returns_reporting - cost_of_goods_reporting)
+        end as unknown_cost_margin_share,
         case
             when purchase_days > 0
                 then (gross_sales_reporting - discounts_reporting

@@ -18,7 +18,7 @@
 {%- set money_columns = [
     'gross_sales_reporting', 'discounts_reporting', 'returns_reporting',
     'net_revenue_reporting', 'cost_of_goods_reporting',
-    'gross_margin_reporting',
+    'gross_margin_reporting', 'margin_on_unknown_cost_reporting',
 ] %}
 with
 
@@ -198,6 +198,8 @@ customers_joined as (
         purchases.net_revenue_reporting,
         purchases.cost_of_goods_reporting,
         purchases.gross_margin_reporting,
+        purchases.margin_on_unknown_cost_reporting,
+        purchases.unknown_cost_margin_share,
         purchases.average_order_value_reporting,
         purchases.return_rate,
         lifetime_values.expected_purchases,
@@ -369,6 +371,7 @@ customer_360 as (
         cast(is_buyer as boolean) as is_buyer,
         cast(coalesce(has_unknown_cost_of_goods, false) as boolean)
         as has_unknown_cost_of_goods,
+        cast(unknown_cost_margin_share as double) as unknown_cost_margin_share,
         cast(coalesce(has_unsubscribed, false) as boolean) as has_unsubscribed,
         cast(email_suppression_reason is not null as boolean)
         as is_email_suppressed,

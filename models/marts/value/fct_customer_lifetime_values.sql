@@ -56,6 +56,7 @@ lifetime_values_joined as (
             'gross_sales_reporting', 'discounts_reporting',
             'returns_reporting', 'net_revenue_reporting',
             'cost_of_goods_reporting', 'gross_margin_reporting',
+            'margin_on_unknown_cost_reporting',
         ] %}
         cast(purchases.{{ amount }} as decimal(18, 2)) as {{ amount }},
         {%- endfor %}
@@ -78,6 +79,8 @@ lifetime_values_joined as (
         as annual_discount_rate,
         cast(purchases.has_unknown_cost_of_goods as boolean)
         as has_unknown_cost_of_goods,
+        cast(purchases.unknown_cost_margin_share as double)
+        as unknown_cost_margin_share,
         cast(purchases.as_of_date as date) as as_of_date,
         cast(purchases.first_purchase_at as timestamp) as first_purchase_at,
         cast(purchases.last_purchase_at as timestamp) as last_purchase_at

@@ -2,7 +2,8 @@
     value tier and lifecycle stage (customers who never bought are the
     `prospect` row): how many customers, what they earned us (net revenue,
     gross margin, returns), what they are predicted to earn, how much
-    service they need, and how many are in the email and SMS audiences
+    service they need, how much of their margin stands on items whose cost
+    nobody knows, and how many are in the email and SMS audiences
     (consented, not suppressed, not erased). #}
 {%- set tiers = var('value_tier_shares') %}
 with
@@ -28,6 +29,8 @@ customers_reachable as (
         customers.gross_sales_reporting,
         customers.returns_reporting,
         customers.gross_margin_reporting,
+        customers.margin_on_unknown_cost_reporting,
+        customers.has_unknown_cost_of_goods,
         customers.predicted_margin_value_reporting,
         customers.tickets,
         email_audience.customer_id is not null as is_email_reachable,
@@ -54,6 +57,10 @@ segments_summarised as (
         sum(returns_reporting) as returns_reporting,
         sum(net_revenue_reporting) as net_revenue_reporting,
         sum(gross_margin_reporting) as gross_margin_reporting,
+        sum(margin_on_unknown_cost_reporting)
+        as margin_on_unknown_cost_reporting,
+        sum(case when has_unknown_cost_of_goods then 1 else 0 end)
+        as unknown_cost_customers,
         sum(predicted_margin_value_reporting)
         as predicted_margin_value_reporting,
         sum(tickets) as tickets
@@ -82,6 +89,16 @@ segments_published as (
         cast(net_revenue_reporting as decimal(18, 2)) as net_revenue_reporting,
         cast(gross_margin_reporting as decimal(18, 2))
         as gross_margin_reporting,
+        cast(margin_on_unknown_cost_reporting as decimal(18, 2))
+        as margin_on_unknown_cost_reporting,
+        cast(unknown_cost_customers as integer) as unknown_cost_customers,
+        cast(
+            case
+                when gross_margin_reporting > 0
+                    then margin_on_unknown_cost_reporting
+                    / gross_margin_reporting
+            end as double
+        ) as unknown_cost_margin_share,
         cast(coalesce(predicted_margin_value_reporting, 0) as decimal(18, 2))
         as predicted_margin_value_reporting,
         cast(gross_margin_reporting / customers as decimal(18, 2))
