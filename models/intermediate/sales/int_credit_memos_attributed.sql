@@ -4,7 +4,9 @@
     come back return their standard cost in the same share as the money:
     credited net / invoiced net x the document's cost of goods. A memo whose
     invoice names no sold document still belongs to the invoice's business
-    partner. One row per credit memo. #}
+    partner; a memo that names no invoice (a refund to an account) belongs
+    to the partner it names, with no sale and an unknown cost. One row per
+    credit memo. #}
 with
 
 credit_memos as (
@@ -71,12 +73,15 @@ memos_attributed as (
         documents.document_id is not null as is_sale_found,
         coalesce(documents.has_unknown_cost, true) as has_unknown_cost
     from credit_memos
-    inner join invoices_keyed
+    left join invoices_keyed
         on credit_memos.invoice_id = invoices_keyed.invoice_id
     left join documents_summarised as documents
         on invoices_keyed.document_id = documents.document_id
     left join resolved as partners
-        on invoices_keyed.partner_record_id = partners.record_id
+        on coalesce(
+            invoices_keyed.partner_record_id,
+            'erp.business_partners:' || credit_memos.partner_id
+        ) = partners.record_id
 )
 
 select * from memos_attributed

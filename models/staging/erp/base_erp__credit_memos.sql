@@ -9,10 +9,15 @@ invoices as (
     select * from {{ ref('stg_erp__invoices') }}
 ),
 
+partners as (
+    select * from {{ ref('stg_erp__business_partners') }}
+),
+
 renamed as (
     select
         source.credit_memo_id,
         source.invoice_id,
+        source.partner_id,
         lower({{ clean_text('source.reason_code') }}) as reason_code,
         upper({{ clean_text('source.currency_code') }}) as currency_code,
         source.net_amount,
@@ -33,7 +38,12 @@ converted as (
             (is_bad_timestamp('renamed.credited_at', 'renamed._loaded_at'),
              'bad_timestamp'),
             ('memos_fx_from.currency_code is null', 'unknown_currency'),
-            ('invoices.invoice_id is null', 'orphan_invoice_id'),
+            ('renamed.invoice_id is null and renamed.partner_id is null',
+             'missing_invoice_and_partner'),
+            ('renamed.invoice_id is not null and invoices.invoice_id is null',
+             'orphan_invoice_id'),
+            ('renamed.invoice_id is null and partners.partner_id is null',
+             'orphan_partner_id'),
             ('renamed.net_amount is null or renamed.net_amount < 0',
              'negative_amount'),
             (reporting_magnitude('renamed.net_amount', 'memos') ~ ' > '
@@ -43,6 +53,8 @@ converted as (
     {{ fx_rate_joins('memos', 'renamed.currency_code', 'renamed.credited_at') }}
     left join invoices
         on renamed.invoice_id = invoices.invoice_id
+    left join partners
+        on renamed.partner_id = partners.partner_id
 )
 
 select * from converted

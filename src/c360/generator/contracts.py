@@ -10,7 +10,9 @@ from __future__ import annotations
 import pyarrow as pa
 
 TS = pa.timestamp("us")
-MONEY = pa.decimal128(12, 2)
+MONEY = pa.decimal128(18, 2)
+# unit prices and costs of real catalogues go below a cent (0.001 a screw)
+PRICE = pa.decimal128(18, 4)
 STR = pa.string()
 INT = pa.int64()
 
@@ -71,7 +73,7 @@ CONTRACTS: dict[str, dict[str, list[tuple[str, pa.DataType]]]] = {
             ("order_id", INT),
             ("sku", STR),
             ("quantity", INT),
-            ("unit_price", MONEY),
+            ("unit_price", PRICE),
             ("discount_amount", MONEY),
         ],
     },
@@ -91,7 +93,7 @@ CONTRACTS: dict[str, dict[str, list[tuple[str, pa.DataType]]]] = {
             ("line_number", INT),
             ("sku", STR),
             ("quantity", INT),
-            ("unit_price", MONEY),
+            ("unit_price", PRICE),
             ("discount_amount", MONEY),
             ("is_return", pa.bool_()),
         ],
@@ -122,6 +124,7 @@ CONTRACTS: dict[str, dict[str, list[tuple[str, pa.DataType]]]] = {
         "credit_memos": [
             ("credit_memo_id", STR),
             ("invoice_id", STR),
+            ("partner_id", STR),
             ("reason_code", STR),
             ("currency_code", STR),
             ("net_amount", MONEY),
@@ -132,8 +135,8 @@ CONTRACTS: dict[str, dict[str, list[tuple[str, pa.DataType]]]] = {
             ("product_name", STR),
             ("category", STR),
             ("currency_code", STR),
-            ("unit_cost", MONEY),
-            ("list_price", MONEY),
+            ("unit_cost", PRICE),
+            ("list_price", PRICE),
             ("changed_at", TS),
         ],
     },

@@ -75,6 +75,9 @@ class DirtRates:
     # writes only the country), the way a quarter of the invoices of public
     # retail data carry no customer.
     anonymous_guest_order: float = 0.15
+    # a return credited to the customer's account without naming the
+    # invoice (a goodwill refund, a return without receipt)
+    memo_without_invoice: float = 0.10
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():

@@ -674,9 +674,17 @@ class World:
         keep = credited < self.as_of
         returned, share, credited = returned[keep], share[keep], credited[keep]
         reasons = np.array(ref.RETURN_REASONS, dtype=object)
+        memo_invoice = inv_ids[returned].astype(object)
+        memo_partner = np.full(len(returned), None, dtype=object)
+        unnamed = rng.random(len(returned)) < self.dirt.memo_without_invoice
+        memo_partner[unnamed] = self.out.tables[("erp", "invoices")]["partner_id"][
+            returned[unnamed]
+        ]
+        memo_invoice[unnamed] = None
         self.out.tables[("erp", "credit_memos")] = {
             "credit_memo_id": _ids("CM", 1, len(returned), 8),
-            "invoice_id": inv_ids[returned],
+            "invoice_id": memo_invoice,
+            "partner_id": memo_partner,
             "reason_code": reasons[rng.integers(0, len(reasons), len(returned))],
             "currency_code": currency[returned],
             "net_amount": _money(net[returned] * share),
