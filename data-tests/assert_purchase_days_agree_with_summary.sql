@@ -24,9 +24,9 @@ summary as (
 )
 
 select
-    coalesce(days.customer_id, summary.customer_id) as customer_id,
     days.purchase_days as listed_days,
-    summary.purchase_days as summarised_days
+    summary.purchase_days as summarised_days,
+    coalesce(days.customer_id, summary.customer_id) as customer_id
 from days
 full outer join summary
     on days.customer_id = summary.customer_id

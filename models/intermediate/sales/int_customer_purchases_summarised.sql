@@ -73,8 +73,9 @@ lines_summarised as (
         sum(coalesce(cost_of_goods_reporting, 0))
         as line_cost_of_goods_reporting,
         {{ dbt.bool_or('not has_cost_of_goods') }} as has_unknown_line_cost,
-        sum(case when not has_cost_of_goods then net_amount_reporting else 0 end)
-        as unknown_cost_line_revenue_reporting,
+        sum(
+            case when not has_cost_of_goods then net_amount_reporting else 0 end
+        ) as unknown_cost_line_revenue_reporting,
         min(case when not is_return then sold_at end) as first_purchase_at,
         max(case when not is_return then sold_at end) as last_purchase_at
     from sales_lines
@@ -88,8 +89,9 @@ memos_summarised as (
         sum(coalesce(cost_of_goods_returned_reporting, 0))
         as cost_of_goods_returned_reporting,
         {{ dbt.bool_or('has_unknown_cost') }} as has_unknown_memo_cost,
-        sum(case when has_unknown_cost then returned_amount_reporting else 0 end)
-        as unknown_cost_memo_returns_reporting
+        sum(
+            case when has_unknown_cost then returned_amount_reporting else 0 end
+        ) as unknown_cost_memo_returns_reporting
     from credit_memos
     group by customer_id
 ),

@@ -9,7 +9,9 @@ renamed as (
     select
         source.receipt_id,
         {{ clean_text('source.store_id') }} as store_id,
-        {{ country_attributes('source.store_country_code', 'store_country_code') }},
+        {{ country_attributes(
+            'source.store_country_code', 'store_country_code'
+        ) }},
         {# card numbers are scanned or typed, with or without spaces #}
         {{ phone_digits('source.loyalty_card_number') }} as loyalty_card_number,
         {{ phone_attributes('source.customer_phone', name='customer_phone') }},

@@ -22,7 +22,9 @@ renamed as (
         {{ phone_attributes('source.guest_phone', name='guest_phone') }},
         {{ normalize_postal_code('source.shipping_postal_code') }}
         as shipping_postal_code,
-        {{ country_attributes('source.shipping_country_code', 'shipping_country_code') }},
+        {{ country_attributes(
+            'source.shipping_country_code', 'shipping_country_code'
+        ) }},
         {{ known_code(
             "lower(" ~ clean_text('source.status') ~ ")", order_statuses
         ) }} as order_status,
