@@ -318,3 +318,16 @@ def test_an_unknown_model_is_refused() -> None:
     summary, days = _population(20)
     with pytest.raises(ValueError, match="unknown purchase models"):
         ltv.predict(summary, days, 12, 0.1, models=("bg/nbd",))
+
+
+def test_a_large_population_is_fitted_on_a_fixed_sample(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ltv, "MAX_FIT_CUSTOMERS", 400)
+    summary, days = _population(1500, seed=9)
+    once = ltv.predict(summary, days, 12, 0.1)
+    again = ltv.predict(summary.sample(frac=1, random_state=3), days, 12, 0.1)
+    pd.testing.assert_frame_equal(once, again)
+    assert once["purchase_model_status"].iloc[0].startswith("fitted")
+    assert np.isfinite(once["expected_purchases"]).all()
+    assert len(once) == len(summary)

@@ -73,6 +73,8 @@ MIN_SELECTION_WEEKS = 4.0
 # the fallback's rate is over the real tenure, but at least this long
 FALLBACK_MIN_WEEKS = 4.0
 MODELS = ("bg_nbd", "mbg_nbd", "pareto_nbd")
+# models are fitted on at most this many customers (fitting_sample)
+MAX_FIT_CUSTOMERS = 50_000
 
 OUTPUT_TYPES = {
     "customer_id": "string",
@@ -124,6 +126,24 @@ class Histories:
             stacked, axis=0, return_inverse=True, return_counts=True
         )
         return cls(unique[:, 0], unique[:, 1], unique[:, 2], counts, inverse.ravel())
+
+
+def fitting_sample(
+    frequency: np.ndarray, recency: np.ndarray, age: np.ndarray
+) -> Histories:
+    """The histories a model is fitted on: all of them up to
+    MAX_FIT_CUSTOMERS, else a fixed random sample of that many customers
+    (the input is sorted by customer id, so the sample is the same on every
+    build). Four parameters are pinned down long before that; the
+    predictions still cover every customer."""
+    if len(frequency) > MAX_FIT_CUSTOMERS:
+        picked = np.sort(
+            np.random.default_rng(0).choice(
+                len(frequency), MAX_FIT_CUSTOMERS, replace=False
+            )
+        )
+        frequency, recency, age = frequency[picked], recency[picked], age[picked]
+    return Histories.of(frequency, recency, age)
 
 
 @dataclass
@@ -369,17 +389,20 @@ def select_purchase_model(
     if split is None:
         return Selection(list(models), None, {}, "history too short to backtest")
     frame, weeks = split
-    h = Histories.of(
+    history = (
         frame["frequency"].to_numpy(float),
         frame["recency_days"].to_numpy(float) / DAYS_PER_WEEK,
         frame["age_days"].to_numpy(float) / DAYS_PER_WEEK,
     )
+    h = Histories.of(*history)
+    sample = fitting_sample(*history)
     actual = frame["holdout_purchases"].to_numpy(float)
     scores: dict[str, dict[str, object]] = {}
     for name in models:
-        fit = fit_purchase_model(name, h)
-        if fit.model is None:
-            scores[name] = {"status": f"failed: {fit.status}"}
+        fit = fit_purchase_model(name, sample)
+        problem = fit.status if fit.model is None else _collapsed(fit, h)
+        if problem:
+            scores[name] = {"status": f"failed: {problem}"}
             continue
         predicted = fit.expected(weeks, h)[h.inverse]
         mae = float(np.abs(predicted - actual).mean())
@@ -471,17 +494,19 @@ def bg_nbd_probability_alive(
     return 1 / (1 + repeat * ((alpha + age) / (alpha + recency)) ** (r + x))
 
 
-def _purchase_fit(h: Histories, selection: Selection) -> PurchaseFit:
-    """The best model by backtest that also fits the whole history; the
-    fallback when none does."""
+def _purchase_fit(h: Histories, sample: Histories, selection: Selection) -> PurchaseFit:
+    """The best model by backtest that also fits the whole history (fitted
+    on `sample`, checked on every customer's `h`); the fallback when none
+    does."""
     failures = []
     for name in selection.order:
-        fit = fit_purchase_model(name, h)
-        if fit.model is not None:
+        fit = fit_purchase_model(name, sample)
+        problem = fit.status if fit.model is None else _collapsed(fit, h)
+        if not problem:
             if failures:
                 fit.status += " (better ranked failed: " + " | ".join(failures) + ")"
             return fit
-        failures.append(f"{name}: {fit.status}")
+        failures.append(f"{name}: {problem}")
     return PurchaseFit("fallback", None, None, "fallback: " + " | ".join(failures))
 
 
@@ -535,8 +560,9 @@ def predict(
         if len(days)
         else Selection(list(models), None, {}, "no purchases")
     )
-    h = Histories.of(frequency[buyers], recency[buyers], age[buyers])
-    purchases = _purchase_fit(h, selection)
+    history = (frequency[buyers], recency[buyers], age[buyers])
+    h = Histories.of(*history)
+    purchases = _purchase_fit(h, fitting_sample(*history), selection)
     spend, spend_status = fit_spend(frequency[buyers], margin[buyers])
     for what, status in (
         (f"purchase model {purchases.name}", purchases.status),
