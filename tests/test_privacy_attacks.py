@@ -140,6 +140,10 @@ def plant(root: Path) -> Plan:
     denial_rows = []
     number = 0
     last_decision = events.groupby("person_id").occurred_at.max()
+    # a shared mailbox carries the decisions of everyone who shares it: the
+    # denial must come after those too, or a later grant on the address by
+    # another person rightly wins
+    last_on_identifier = events.groupby("identifier_value").occurred_at.max()
 
     def deny(case: str, row: pd.Series, purpose: str, **overrides) -> None:
         nonlocal number
@@ -153,9 +157,15 @@ def plant(root: Path) -> Plan:
                 "purpose": purpose,
                 "decision": "denied",
                 "source_system": "attack",
-                # after every decision of the person, for every purpose
+                # after every decision of the person and on the identifier,
+                # for every purpose
                 "occurred_at": min(
-                    last_decision[row.person_id] + timedelta(days=1), loaded
+                    max(
+                        last_decision[row.person_id],
+                        last_on_identifier[row.identifier_value],
+                    )
+                    + timedelta(days=1),
+                    loaded,
                 ),
                 "_loaded_at": loaded,
                 **overrides,

@@ -71,14 +71,18 @@ identifiers_named as (
     typo or last-first record is not another person: a first name counts
     only when no alphabetically smaller name on the same value is the same
     name (as the shared-identifier name check judges it) and it is not a
-    last name on that value. #}
+    last name on that value. An initial is no evidence of another person
+    (a heavy buyer's hundred orders carry a few "J." and "H."), so it does
+    not count. #}
 value_names as (
     select distinct
         identifier_type,
         identifier_value,
         first_name
     from identifiers_named
-    where identifier_type in ('email', 'phone') and first_name is not null
+    where
+        identifier_type in ('email', 'phone')
+        and {{ dbt.length('first_name') }} > 1
 ),
 
 value_last_names as (
