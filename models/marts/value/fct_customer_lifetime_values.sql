@@ -33,20 +33,19 @@ lifetime_values_joined as (
         as purchase_model_status,
         cast(lifetime_values.spend_model_status as varchar)
         as spend_model_status,
-        cast(lifetime_values.purchase_model as varchar) as purchase_model,
-        cast(lifetime_values.purchase_model_parameters as varchar)
-        as purchase_model_parameters,
-        cast(lifetime_values.purchase_model_penalizer as double)
-        as purchase_model_penalizer,
-        cast(lifetime_values.selection_holdout_weeks as double)
-        as selection_holdout_weeks,
-        cast(lifetime_values.selection_predicted_purchases as double)
-        as selection_predicted_purchases,
-        cast(lifetime_values.selection_actual_purchases as double)
-        as selection_actual_purchases,
-        cast(lifetime_values.selection_purchases_mae as double)
-        as selection_purchases_mae,
-        cast(lifetime_values.selection_scores as varchar) as selection_scores,
+        {#- the purchase model the build chose and its backtest figures #}
+        {%- for column, type in [
+            ('purchase_model', 'varchar'),
+            ('purchase_model_parameters', 'varchar'),
+            ('purchase_model_penalizer', 'double'),
+            ('selection_holdout_weeks', 'double'),
+            ('selection_predicted_purchases', 'double'),
+            ('selection_actual_purchases', 'double'),
+            ('selection_purchases_mae', 'double'),
+            ('selection_scores', 'varchar'),
+        ] %}
+        cast(lifetime_values.{{ column }} as {{ type }}) as {{ column }},
+        {%- endfor %}
         cast(purchases.orders as integer) as orders,
         cast(purchases.purchase_days as integer) as purchase_days,
         cast(purchases.frequency as integer) as repeat_purchase_days,
