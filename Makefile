@@ -14,7 +14,7 @@ export C360_WAREHOUSE ?= $(CURDIR)/warehouse/c360.duckdb
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
-.PHONY: install deps run test lint unit build clean
+.PHONY: install deps run test lint unit build baseline clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ run: deps
 ## make test: lint, pytest, and a full dbt build with every test on fresh data
 test: deps
 	$(BIN)/c360 gate --persons $(PERSONS) --seed $(SEED)
+
+## make baseline: rewrite baselines/identity_accuracy.json from the gate's
+## own data and checks (commit it with the change that moved the figures)
+baseline: deps
+	$(BIN)/c360 baseline
 
 lint: deps
 	$(BIN)/ruff check src tests bench

@@ -20,7 +20,7 @@ import yaml
 
 from c360.cli import main
 from c360.quality import Failure, validate_marts
-from tests.conftest import ROOT, tool
+from tests.conftest import ROOT, run_dbt, tool
 
 
 def _manifest(warehouse: Path) -> Path:
@@ -184,3 +184,51 @@ def test_model_without_description_fails_conventions(
     failed = (tmp_path / "bouncer.json").read_text()
     assert "check_model_description_populated" in failed
     assert model in failed
+
+
+def test_validation_follows_the_vars_the_build_ran_with(
+    warehouse: Path, small_raw: Path, tmp_path: Path
+):
+    """A build run with other value tiers and lifecycle days passes
+    validation (the checks read int_build_settings, not dbt_project.yml);
+    the same marts judged by the project's default tiers fail."""
+    copy = tmp_path / "other_vars.duckdb"
+    shutil.copyfile(warehouse, copy)
+    other = {
+        "value_tier_shares": [["gold", 0.25], ["rest", 0.75]],
+        "lifecycle_days": {"new": 60, "active": 120, "at_risk": 240, "lapsed": 480},
+    }
+    result = run_dbt(
+        [
+            "build",
+            "--select",
+            "int_build_settings",
+            "int_customer_segments_assigned+",
+            "--vars",
+            json.dumps(other),
+        ],
+        small_raw,
+        copy,
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    report = validate_marts(copy, tmp_path / "docs", ROOT, _manifest(warehouse))
+    assert report.success, report.summary()
+
+    defaults = yaml.safe_load((ROOT / "dbt_project.yml").read_text())["vars"]
+    con = duckdb.connect(str(copy))
+    try:
+        (schema,) = con.execute(
+            "select table_schema from information_schema.tables"
+            " where table_name = 'int_build_settings'"
+        ).fetchone()
+        con.execute(
+            f'update "{schema}".int_build_settings set setting_json = ?'
+            " where setting_name = 'value_tier_shares'",
+            [json.dumps(defaults["value_tier_shares"])],
+        )
+    finally:
+        con.close()
+    report = validate_marts(copy, tmp_path / "docs2", ROOT, _manifest(warehouse))
+    assert not report.success
+    assert any(f.column == "value_tier" for f in report.failures), report.summary()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+import shutil
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,8 +13,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from c360.cli import main
+from c360.freshness import read_verdicts, run_freshness
 from c360.generator import Params, contracts, generate
-from tests.conftest import run_dbt
+from c360.quality import validate_marts
+from c360.raw import missing_tables
+from tests.conftest import ROOT, run_dbt, tool
 
 pytestmark = pytest.mark.integration
 
@@ -127,30 +133,84 @@ def test_amounts_are_converted_to_the_reporting_currency(warehouse: Path) -> Non
     assert by_currency["GBP"][1] < by_currency["GBP"][0]
 
 
-def test_build_succeeds_when_systems_are_missing(
+def test_empty_and_absent_systems_pass_the_whole_gate(
     tmp_path: Path,
 ) -> None:
+    """A retailer without POS, service and marketing exports them empty; one
+    without web sends no files at all (`c360 fill-missing` writes them
+    empty). Build, tests, freshness (empty tables warn) and the Great
+    Expectations suites all pass."""
     raw = tmp_path / "raw"
     generate(
         Params(
             persons=200,
             seed=3,
             as_of=datetime(2026, 11, 1),
-            empty_systems=("pos", "web", "service", "marketing"),
+            loaded_at=datetime.now(UTC).replace(tzinfo=None),
+            empty_systems=("pos", "service", "marketing"),
         ),
         raw,
     )
-    result = run_dbt(["build", "--full-refresh"], raw, tmp_path / "w.duckdb", tmp_path)
+    shutil.rmtree(raw / "web")
+    assert main(["fill-missing", "--raw", str(raw)]) == 0
+    assert not missing_tables(raw)
+    warehouse = tmp_path / "w.duckdb"
+    result = run_dbt(["build", "--full-refresh"], raw, warehouse, tmp_path)
     assert result.returncode == 0, result.stdout[-4000:]
-    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
-    assert (
-        con.execute("select count(*) from main_staging.stg_pos__receipts").fetchone()[0]
-        == 0
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        counts = con.execute(
+            "select (select count(*) from main_staging.stg_pos__receipts),"
+            " (select count(*) from main_staging.stg_web__events),"
+            " (select count(*) from main_staging.stg_crm__contacts)"
+        ).fetchone()
+    finally:
+        con.close()
+    assert counts[0] == 0
+    assert counts[1] == 0
+    assert counts[2] > 0
+
+    env = {"C360_RAW_DIR": str(raw), "C360_WAREHOUSE": str(warehouse)}
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        patch.setenv("DBT_PROFILES_DIR", str(ROOT))
+        freshness = run_freshness(tool("dbt"), ROOT, tmp_path / "fresh")
+    assert freshness == 0
+    verdicts = read_verdicts(tmp_path / "fresh" / "sources.json")
+    empty = {v.source for v in verdicts if v.status == "empty"}
+    assert "web.events" in empty
+    assert "pos.receipts" in empty
+    assert {v.status for v in verdicts} <= {"pass", "empty"}
+
+    report = validate_marts(
+        warehouse, tmp_path / "docs", ROOT, tmp_path / "target" / "manifest.json"
     )
-    assert (
-        con.execute("select count(*) from main_staging.stg_crm__contacts").fetchone()[0]
-        > 0
+    assert report.success, report.summary()
+
+
+def test_a_stale_table_with_rows_still_fails_freshness(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.json"
+    sources.write_text(
+        json.dumps(
+            {
+                "results": [
+                    {
+                        "unique_id": "source.c360.crm.contacts",
+                        "status": "error",
+                        "max_loaded_at": "2020-01-01T00:00:00+00:00",
+                    },
+                    {
+                        "unique_id": "source.c360.pos.receipts",
+                        "status": "error",
+                        "max_loaded_at": "0001-01-01T00:00:00+00:00",
+                    },
+                ]
+            }
+        )
     )
+    verdicts = {v.source: v.status for v in read_verdicts(sources)}
+    assert verdicts == {"crm.contacts": "error", "pos.receipts": "empty"}
 
 
 def _write_foreign(raw: Path) -> None:

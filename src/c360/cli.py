@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -25,6 +25,12 @@ def _generate(args: argparse.Namespace) -> int:
     kwargs: dict[str, object] = {"persons": args.persons, "seed": args.seed}
     if args.as_of:
         kwargs["as_of"] = datetime.fromisoformat(args.as_of).replace(tzinfo=None)
+    if args.loaded_at == "now":
+        kwargs["loaded_at"] = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    elif args.loaded_at:
+        kwargs["loaded_at"] = datetime.fromisoformat(args.loaded_at).replace(
+            tzinfo=None
+        )
     if args.empty:
         kwargs["empty_systems"] = tuple(s.strip() for s in args.empty.split(",") if s)
     params = Params(**kwargs)  # type: ignore[arg-type]
@@ -88,7 +94,25 @@ def _evaluate(args: argparse.Namespace) -> int:
         )
     for failure in failures:
         print(f"c360 evaluate: below threshold: {failure}", file=sys.stderr)
+    if not _baseline(args, args.baseline_key, report):
+        failures.append("baseline")
     return 1 if failures else 0
+
+
+def _baseline(args: argparse.Namespace, key: str, report: object) -> bool:
+    """Write or check the accuracy baseline under `key`; True when fine."""
+    from c360.identity import baseline
+
+    if not args.baseline:
+        return True
+    path = Path(args.baseline)
+    if args.write_baseline:
+        baseline.write(path, key, report)
+        print(f"accuracy baseline '{key}' written to {path}")
+        return True
+    comparison = baseline.check(path, key, report, args.tolerance)
+    print(comparison.render(), file=sys.stdout if comparison.ok else sys.stderr)
+    return comparison.ok
 
 
 def _febrl(args: argparse.Namespace) -> int:
@@ -109,6 +133,8 @@ def _febrl(args: argparse.Namespace) -> int:
         )
         if report.pairwise_f1 < args.min_f1:
             failures.append(f"{name}: F1 {report.pairwise_f1:.5f} < {args.min_f1}")
+        if not _baseline(args, name.strip(), report):
+            failures.append(f"{name}: accuracy differs from the baseline")
     for failure in failures:
         print(f"c360 febrl: below threshold: {failure}", file=sys.stderr)
     return 1 if failures else 0
@@ -164,10 +190,57 @@ def _refresh_seeds(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fill_missing(args: argparse.Namespace) -> int:
+    from c360.raw import fill_missing
+
+    written = fill_missing(Path(args.raw))
+    for source, table in written:
+        print(f"WARN  {source}.{table}: no file; written empty with its contract")
+    print(f"c360 fill-missing: {len(written)} tables written empty in {args.raw}")
+    return 0
+
+
+def _freshness(args: argparse.Namespace) -> int:
+    from c360.freshness import run_freshness
+    from c360.gate import console_script
+
+    project = Path(args.project_dir).resolve()
+    target = Path(args.target_path) if args.target_path else project / "target"
+    return run_freshness(console_script("dbt"), project, target)
+
+
+def _baseline_command(args: argparse.Namespace) -> int:
+    from c360.gate import run_baseline
+
+    return run_baseline(Path(args.root).resolve())
+
+
 def _gate(args: argparse.Namespace) -> int:
     from c360.gate import run_gate
 
     return run_gate(Path(args.root).resolve(), args.persons, args.seed)
+
+
+def _baseline_arguments(command: argparse.ArgumentParser) -> None:
+    from c360.identity.baseline import DEFAULT_TOLERANCE
+
+    command.add_argument(
+        "--baseline",
+        default=None,
+        help="compare with the accuracy baseline in this JSON file "
+        "(e.g. baselines/identity_accuracy.json)",
+    )
+    command.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="store this run's figures as the baseline instead of comparing",
+    )
+    command.add_argument(
+        "--tolerance",
+        type=float,
+        default=DEFAULT_TOLERANCE,
+        help="score change allowed before the baseline comparison fails",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,6 +262,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="end of the simulated history, ISO date or time in "
         "UTC (default: today 00:00 UTC)",
+    )
+    gen.add_argument(
+        "--loaded-at",
+        default=None,
+        help="when the extract was taken (`_loaded_at`), ISO time in UTC or "
+        "'now' (default: --as-of); a later one keeps a pinned history fresh",
     )
     gen.add_argument(
         "--empty",
@@ -214,6 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", default=None, help="write the report here")
     ev.add_argument("--min-precision", type=float, default=0.0)
     ev.add_argument("--min-recall", type=float, default=0.0)
+    _baseline_arguments(ev)
+    ev.add_argument(
+        "--baseline-key",
+        default="generated",
+        help="the data set's name in the baseline file",
+    )
     ev.set_defaults(func=_evaluate)
 
     va = sub.add_parser(
@@ -291,6 +376,7 @@ def build_parser() -> argparse.ArgumentParser:
     fe.add_argument(
         "--min-f1", type=float, default=0.0, help="exit 1 when any F1 is below"
     )
+    _baseline_arguments(fe)
     fe.set_defaults(func=_febrl)
 
     gate = sub.add_parser("gate", help="run every check (what `make test` runs)")
@@ -298,6 +384,32 @@ def build_parser() -> argparse.ArgumentParser:
     gate.add_argument("--seed", type=int, default=42)
     gate.add_argument("--root", default=".", help="project root")
     gate.set_defaults(func=_gate)
+
+    fill = sub.add_parser(
+        "fill-missing",
+        help="write every contract table that has no file as an empty table "
+        "(a system you do not have)",
+    )
+    fill.add_argument("--raw", default="data/raw", help="the raw folder")
+    fill.set_defaults(func=_fill_missing)
+
+    fresh = sub.add_parser(
+        "freshness",
+        help="dbt source freshness, with empty tables as warnings, not errors",
+    )
+    fresh.add_argument("--project-dir", default=".", help="the dbt project")
+    fresh.add_argument(
+        "--target-path", default=None, help="dbt target folder (default: target)"
+    )
+    fresh.set_defaults(func=_freshness)
+
+    base = sub.add_parser(
+        "baseline",
+        help="rewrite the identity accuracy baseline from the gate's data "
+        "(what `make baseline` runs)",
+    )
+    base.add_argument("--root", default=".", help="project root")
+    base.set_defaults(func=_baseline_command)
     return parser
 
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
 from c360.warehouse import connect, schema_of
 
@@ -103,9 +102,13 @@ class _Facts:
     max_customer_net_revenue: float = float("inf")
 
 
-def _project_vars(project_dir: Path) -> dict[str, Any]:
-    config = yaml.safe_load((project_dir / "dbt_project.yml").read_text())
-    return config.get("vars", {})
+def _build_settings(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The vars the warehouse was built with (int_build_settings), not
+    those in dbt_project.yml now: a build run with --vars is judged by the
+    settings that made it."""
+    relation = f"{schema_of(con, 'int_build_settings')}.int_build_settings"
+    rows = con.execute(f"select setting_name, setting_json from {relation}")
+    return {name: json.loads(value) for name, value in rows.fetchall()}
 
 
 def _contract_columns(manifest_path: Path) -> dict[str, list[str]]:
@@ -124,10 +127,8 @@ def _contract_columns(manifest_path: Path) -> dict[str, list[str]]:
     return columns
 
 
-def _facts(
-    con: duckdb.DuckDBPyConnection, project_dir: Path, manifest_path: Path
-) -> _Facts:
-    project_vars = _project_vars(project_dir)
+def _facts(con: duckdb.DuckDBPyConnection, manifest_path: Path) -> _Facts:
+    project_vars = _build_settings(con)
     anonymous = list(project_vars.get("anonymous_source_tables", []))
     resolved = f"{schema_of(con, 'int_records_resolved')}.int_records_resolved"
     placeholders = ", ".join("?" for _ in anonymous) or "null"
@@ -381,9 +382,9 @@ def validate_marts(
     project_dir: Path | None = None,
     manifest_path: Path | None = None,
 ) -> QualityReport:
-    """Run every mart's suite; write Data Docs into docs_dir. The dbt project
-    gives the vars; its manifest (default target/manifest.json) the
-    contracted columns."""
+    """Run every mart's suite; write Data Docs into docs_dir. The warehouse's
+    int_build_settings gives the vars the build ran with; the dbt project's
+    manifest (default target/manifest.json) the contracted columns."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
@@ -391,9 +392,7 @@ def validate_marts(
     project_dir = project_dir or Path.cwd()
     con = connect(warehouse)
     try:
-        facts = _facts(
-            con, project_dir, manifest_path or project_dir / "target" / "manifest.json"
-        )
+        facts = _facts(con, manifest_path or project_dir / "target" / "manifest.json")
         frames = {
             mart: con.execute(f"select * from {schema_of(con, mart)}.{mart}").df()
             for mart in MARTS

@@ -96,7 +96,7 @@ def generate(
     progress = progress or (lambda _step: None)
     out_dir = Path(out_dir)
     rng = np.random.default_rng(params.seed)
-    loaded_at = np.datetime64(params.as_of, "us")
+    loaded_at = np.datetime64(params.loaded_at or params.as_of, "us")
     rows: dict[str, int] = {}
     defects: list[tuple[str, np.ndarray, np.ndarray]] = []
 

@@ -96,6 +96,9 @@ class Params:
             hour=0, minute=0, second=0, microsecond=0, tzinfo=None
         )
     )
+    # When the extract was taken (`_loaded_at`); default: as_of. A later one
+    # keeps a pinned history fresh for `dbt source freshness`.
+    loaded_at: datetime | None = None
     years: float = 3.0
     dirt: DirtRates = field(default_factory=DirtRates)
     empty_systems: tuple[str, ...] = ()
@@ -103,6 +106,8 @@ class Params:
     def __post_init__(self) -> None:
         if self.persons < 10:
             raise ValueError("--persons must be at least 10")
+        if self.loaded_at is not None and self.loaded_at < self.as_of:
+            raise ValueError("--loaded-at must not be before --as-of")
         unknown = sorted(set(self.empty_systems) - set(SYSTEMS))
         if unknown:
             raise ValueError(
@@ -114,6 +119,7 @@ class Params:
             "persons": self.persons,
             "seed": self.seed,
             "as_of": self.as_of.isoformat(),
+            "loaded_at": (self.loaded_at or self.as_of).isoformat(),
             "years": self.years,
             "dirt": asdict(self.dirt),
             "empty_systems": list(self.empty_systems),
