@@ -1,7 +1,9 @@
 {#- Every raw source table with the staging model that reads it and the
     quarantine model its rejected rows go to. The reconciliation test and the
-    quarantine models are generated from this list; a pytest test keeps it
-    equal to the sources declared in models/staging. -#}
+    quarantine models are generated from this list.
+    tests/test_contracts.py keeps it equal to the generator's contracts
+    (src/c360/generator/contracts.py, the registry of systems and tables),
+    which it also keeps equal to the sources declared in models/staging. -#}
 {% macro source_tables() -%}
     {{ return([
         ('crm', 'contacts'),

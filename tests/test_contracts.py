@@ -69,14 +69,26 @@ def test_reconciliation_registry_lists_every_source_table() -> None:
 
 
 def test_each_source_table_has_base_and_staging_model() -> None:
+    """The structure guide's layout: staging/<source>/ holds the source
+    definitions and the stg_ models, staging/<source>/base/ the base models,
+    one per source table."""
     for source, table in contracts.all_tables():
         folder = STAGING / source
-        assert (folder / f"base_{source}__{table}.sql").exists()
+        assert (folder / f"_{source}__sources.yml").exists()
+        assert (folder / "base" / f"base_{source}__{table}.sql").exists()
         assert (folder / f"stg_{source}__{table}.sql").exists()
         assert (folder / f"stg_{source}__quarantined_rows.sql").exists()
 
 
 def test_only_base_models_read_sources() -> None:
+    """Each base model reads one source table, its own, from the base/
+    folder of that source's staging folder."""
+    pattern = re.compile(r"source\(\s*'(\w+)'\s*,\s*'(\w+)'\s*\)")
     for path in (ROOT / "models").rglob("*.sql"):
-        if "source(" in path.read_text():
-            assert path.name.startswith("base_"), path
+        read = set(pattern.findall(path.read_text()))
+        if not read and "source(" not in path.read_text():
+            continue
+        assert path.name.startswith("base_"), path
+        assert len(read) == 1, f"{path} reads {sorted(read)}"
+        ((source, table),) = read
+        assert path == STAGING / source / "base" / f"base_{source}__{table}.sql"

@@ -152,14 +152,9 @@ def test_segment_share_out_of_band_fails(warehouse: Path, tmp_path: Path):
     }
 
 
-@pytest.mark.parametrize("model", ["dim_customer_360", "int_records_resolved"])
-def test_model_without_description_fails_conventions(
-    warehouse: Path, tmp_path: Path, model: str
-):
-    manifest = json.loads(_manifest(warehouse).read_text())
-    for node in manifest["nodes"].values():
-        if node["resource_type"] == "model" and node["name"] == model:
-            node["description"] = ""
+def _bouncer_failures(manifest: dict, tmp_path: Path) -> str:
+    """Run the project's dbt-bouncer configuration on a (planted) manifest;
+    return its failures as JSON text."""
     artifacts = tmp_path / "target"
     artifacts.mkdir()
     (artifacts / "manifest.json").write_text(json.dumps(manifest))
@@ -180,10 +175,87 @@ def test_model_without_description_fails_conventions(
         text=True,
         check=False,
     )
-    assert result.returncode != 0
-    failed = (tmp_path / "bouncer.json").read_text()
+    assert result.returncode != 0, result.stdout[-2000:]
+    return (tmp_path / "bouncer.json").read_text()
+
+
+@pytest.mark.parametrize("model", ["dim_customer_360", "int_records_resolved"])
+def test_model_without_description_fails_conventions(
+    warehouse: Path, tmp_path: Path, model: str
+):
+    manifest = json.loads(_manifest(warehouse).read_text())
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model" and node["name"] == model:
+            node["description"] = ""
+    failed = _bouncer_failures(manifest, tmp_path)
     assert "check_model_description_populated" in failed
     assert model in failed
+
+
+def test_each_structure_check_fails_on_a_planted_violation(
+    warehouse: Path, tmp_path: Path
+):
+    """One manifest with one planted violation per structure check: a mart
+    reading a mart, a base model reading a model, a model with 8 parents, a
+    rejoin of a parent's only parent, a model reading nothing, a base
+    model outside base/. Each must fail under its own check and name its
+    model; none of them is covered by a waiver."""
+    manifest = json.loads(_manifest(warehouse).read_text())
+    models = {
+        node["name"]: node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+    }
+
+    def parents(name: str) -> list[str]:
+        return models[name]["depends_on"]["nodes"]
+
+    parents("fct_customer_lifetime_values").append(
+        models["dim_customer_360"]["unique_id"]
+    )
+    parents("base_crm__contacts").append(models["stg_shop__customers"]["unique_id"])
+    parents("int_customer_engagement_summarised").extend(
+        models[name]["unique_id"] for name in sorted(models) if name.startswith("stg_")
+    )
+    # int_customer_purchase_days_listed exists only for the LTV fit; the
+    # fit reading its parent too is a rejoin
+    listed = models["int_customer_purchase_days_listed"]
+    assert [
+        name for name, node in models.items() if listed["unique_id"] in parents(name)
+    ] == ["int_customer_lifetime_values_predicted"]
+    parents("int_customer_lifetime_values_predicted").append(
+        models["int_sales_lines_attributed"]["unique_id"]
+    )
+    models["int_customer_segments_assigned"]["depends_on"]["nodes"] = []
+    models["base_erp__products"]["original_file_path"] = (
+        "models/staging/erp/base_erp__products.sql"
+    )
+    failed = {
+        (r["check_run_id"].split(":")[0], r["unique_id"].split(".")[-1])
+        for r in json.loads(_bouncer_failures(manifest, tmp_path))
+        if r.get("outcome") != "success"
+    }
+    assert (
+        "check_lineage_permitted_upstream_models",
+        "fct_customer_lifetime_values",
+    ) in failed
+    assert (
+        "check_model_does_not_directly_join_to_source",
+        "base_crm__contacts",
+    ) in failed
+    assert (
+        "check_model_max_upstream_dependencies",
+        "int_customer_engagement_summarised",
+    ) in failed
+    assert (
+        "check_model_does_not_rejoin_upstream_concepts",
+        "int_customer_lifetime_values_predicted",
+    ) in failed
+    assert (
+        "check_model_has_no_upstream_dependencies",
+        "int_customer_segments_assigned",
+    ) in failed
+    assert ("check_model_directories", "base_erp__products") in failed
 
 
 def test_validation_follows_the_vars_the_build_ran_with(

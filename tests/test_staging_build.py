@@ -70,7 +70,7 @@ def _quarantine_union(con: duckdb.DuckDBPyConnection) -> str:
             "where table_name like 'stg\\_%\\_\\_quarantined_rows' escape '\\'"
         ).fetchall()
     ]
-    assert len(names) == 9
+    assert len(names) == len(contracts.CONTRACTS)  # one per system
     return " union all ".join(
         f"select source_table, record_key, quarantine_reason from main_staging.{n}"
         for n in names

@@ -135,8 +135,9 @@ candidates_unpivoted as (
     where country_code is not null
 ),
 
-{# A source the priority seed does not list for an attribute ranks after
-    every listed one. #}
+{# A source the priority seed does not list for an attribute would rank
+    after every listed one; data test assert_survivorship_ranks_every_source
+    fails on it, so every source's rank is a decision. #}
 candidates_scored as (
     select
         candidates_unpivoted.*,

@@ -3,11 +3,12 @@
     suppressed (bouncing, or unsubscribed after the consent) and who have
     not asked to be erased. Only what a campaign tool needs: the address,
     a first name to greet, the country for language and send time, and the
-    segments to pick content by. #}
+    segments to pick content by.
+    (The rule is decided in int_customer_360_assembled.) #}
 with
 
 customers as (
-    select * from {{ ref('dim_customer_360') }}
+    select * from {{ ref('int_customer_360_assembled') }}
 ),
 
 audience as (
@@ -21,11 +22,7 @@ audience as (
         preferred_category,
         email_marketing_consent_at as consented_at
     from customers
-    where
-        email_marketing_consent_state = 'granted'
-        and email is not null
-        and not is_email_suppressed
-        and not is_erased
+    where is_email_marketing_reachable
 )
 
 select * from audience

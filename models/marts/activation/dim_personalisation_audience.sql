@@ -1,11 +1,12 @@
 {# Customers whose purchase history may shape what they are shown:
     personalisation consent granted and no erasure request. No contact
     data at all: the shop and the recommendation engine key on the customer
-    id and need only the preferences and segments. #}
+    id and need only the preferences and segments.
+    (The rule is decided in int_customer_360_assembled.) #}
 with
 
 customers as (
-    select * from {{ ref('dim_customer_360') }}
+    select * from {{ ref('int_customer_360_assembled') }}
 ),
 
 audience as (
@@ -19,9 +20,7 @@ audience as (
         loyalty_tier,
         personalisation_consent_at as consented_at
     from customers
-    where
-        personalisation_consent_state = 'granted'
-        and not is_erased
+    where is_personalisation_allowed
 )
 
 select * from audience

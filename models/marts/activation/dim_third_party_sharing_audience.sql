@@ -2,11 +2,12 @@
     granted and who have not asked to be erased, with their email and phone
     only as SHA-256 hashes (the form ad platforms match on) and the country
     and value tier. Customers with neither an email nor a phone cannot be
-    matched by a partner and are left out. #}
+    matched by a partner and are left out.
+    (The rule is decided in int_customer_360_assembled.) #}
 with
 
 customers as (
-    select * from {{ ref('dim_customer_360') }}
+    select * from {{ ref('int_customer_360_assembled') }}
 ),
 
 audience as (
@@ -18,10 +19,7 @@ audience as (
         value_tier,
         third_party_sharing_consent_at as consented_at
     from customers
-    where
-        third_party_sharing_consent_state = 'granted'
-        and (email is not null or phone is not null)
-        and not is_erased
+    where is_third_party_sharing_allowed
 )
 
 select * from audience

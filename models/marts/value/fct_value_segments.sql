@@ -9,37 +9,24 @@
 with
 
 customers as (
-    select * from {{ ref('dim_customer_360') }}
-),
-
-email_audience as (
-    select * from {{ ref('dim_email_marketing_audience') }}
-),
-
-sms_audience as (
-    select * from {{ ref('dim_sms_marketing_audience') }}
+    select * from {{ ref('int_customer_360_assembled') }}
 ),
 
 customers_reachable as (
     select
-        customers.customer_id,
-        customers.value_tier,
-        customers.lifecycle_stage,
-        customers.net_revenue_reporting,
-        customers.gross_sales_reporting,
-        customers.returns_reporting,
-        customers.gross_margin_reporting,
-        customers.margin_on_unknown_cost_reporting,
-        customers.has_unknown_cost_of_goods,
-        customers.predicted_margin_value_reporting,
-        customers.tickets,
-        email_audience.customer_id is not null as is_email_reachable,
-        sms_audience.customer_id is not null as is_sms_reachable
+        value_tier,
+        lifecycle_stage,
+        net_revenue_reporting,
+        gross_sales_reporting,
+        returns_reporting,
+        gross_margin_reporting,
+        margin_on_unknown_cost_reporting,
+        has_unknown_cost_of_goods,
+        predicted_margin_value_reporting,
+        tickets,
+        is_email_marketing_reachable as is_email_reachable,
+        is_sms_marketing_reachable as is_sms_reachable
     from customers
-    left join email_audience
-        on customers.customer_id = email_audience.customer_id
-    left join sms_audience
-        on customers.customer_id = sms_audience.customer_id
 ),
 
 segments_summarised as (

@@ -115,6 +115,15 @@ def generate(
     pop = build_population(params, rng)
     progress("population")
     out = World(params, pop, rng, sink).build(progress)
+    for source, table in contracts.all_tables():
+        if f"{source}.{table}" not in rows:
+            # a contract the simulation does not fill yet (a source being
+            # added): written empty, as for a system the retailer lacks
+            _write(
+                _table(source, table, None, loaded_at),
+                out_dir / source / f"{table}.parquet",
+            )
+            rows[f"{source}.{table}"] = 0
     rows = {f"{s}.{t}": rows[f"{s}.{t}"] for s, t in contracts.all_tables()}
 
     truth = [

@@ -5,17 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
-SYSTEMS: tuple[str, ...] = (
-    "crm",
-    "shop",
-    "pos",
-    "erp",
-    "service",
-    "marketing",
-    "loyalty",
-    "consent",
-    "web",
-)
+from c360.generator.contracts import CONTRACTS
+
+# The systems, in the order of the contracts (the one registry of systems
+# and tables).
+SYSTEMS: tuple[str, ...] = tuple(CONTRACTS)
 
 
 @dataclass(frozen=True)
