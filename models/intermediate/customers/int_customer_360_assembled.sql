@@ -1,21 +1,14 @@
 {# Everything dim_customer_360 publishes, and who each audience may hold.
-    One row per customer we know as a person: identity and contact from the
-    golden record, demographics, consent per purpose (one state, source and
-    time per purpose of the consent_purposes seed), purchases, value and
-    segments, service, campaigns, loyalty, and how well the profile is
-    evidenced. Customers whose records all come from var
-    anonymous_source_tables (web browsers nobody identified) are left out:
-    they have no person data, no purchases and cannot be reached. Erased
-    customers keep their row and their figures, but every personal column is
-    null; an email or phone any erased customer's records carry (a shared
-    family or company mailbox) is published on no other profile either. #}
+    One row per customer we know as a person, assembled from one model per
+    subject, each joined once on the customer id: identity and contact
+    (int_customer_profiles_masked, erasure already applied), consent and
+    email suppression (int_customer_consents_pivoted), purchases, value and
+    segments (int_customer_values_summarised), service, campaigns and
+    loyalty (int_customer_engagement_summarised). Customers who never
+    bought are `prospect`, with zero figures. #}
 {%- set purposes = dbt_utils.get_column_values(
     ref('consent_purposes'), 'purpose', order_by='purpose', default=[]
 ) %}
-{%- set email_purposes = dbt_utils.get_column_values(
-    ref('consent_purposes'), 'purpose', where="channel = 'email'", default=[]
-) %}
-{%- set anonymous_tables = var('anonymous_source_tables') %}
 {%- set money_columns = [
     'gross_sales_reporting', 'discounts_reporting', 'returns_reporting',
     'net_revenue_reporting', 'cost_of_goods_reporting',
@@ -23,192 +16,67 @@
 ] %}
 with
 
-golden_records as (
-    select * from {{ ref('int_golden_records_assembled') }}
+profiles as (
+    select * from {{ ref('int_customer_profiles_masked') }}
 ),
 
-records_resolved as (
-    select * from {{ ref('int_records_resolved') }}
+consents as (
+    select * from {{ ref('int_customer_consents_pivoted') }}
 ),
 
-edges_quarantined as (
-    select * from {{ ref('int_identity_edges_quarantined') }}
-),
-
-purchases as (
-    select * from {{ ref('int_customer_purchases_summarised') }}
-),
-
-lifetime_values as (
-    select * from {{ ref('int_customer_lifetime_values_predicted') }}
-),
-
-segments as (
-    select * from {{ ref('int_customer_segments_assigned') }}
+customer_values as (
+    select * from {{ ref('int_customer_values_summarised') }}
 ),
 
 engagement as (
     select * from {{ ref('int_customer_engagement_summarised') }}
 ),
 
-consents as (
-    select * from {{ ref('int_customer_consents_resolved') }}
-),
-
-customers_erased as (
-    select * from {{ ref('int_customers_erased') }}
-),
-
-email_addresses_suppressed as (
-    select * from {{ ref('int_email_addresses_suppressed') }}
-),
-
-{# every email and phone of an erased person's records, as the erasure
-   ledger's salted hashes (a shared mailbox leaves every profile) #}
-identifiers_erased as (
-    select distinct
-        identifier_type,
-        identifier_hash
-    from {{ ref('int_erasures_logged') }}
-    where identifier_type in ('email', 'phone')
-),
-
 {# The as-of date of the value figures (var ltv_as_of_date or the last sale
     day); ages are counted to it too, so a rebuild gives the same ages. #}
 as_of as (
     select coalesce(max(as_of_date), current_date) as as_of_date
-    from purchases
-),
-
-{# Identity evidence: a customer is `single_record`, `strong` (all records
-    joined by strong identifiers) or `fuzzy` (a name-and-address or typo
-    link was needed). #}
-records_summarised as (
-    select
-        customer_id,
-        count(distinct strong_component_id) as strong_components,
-        sum(case
-            when source_table in (
-                {%- for table in anonymous_tables %}
-                '{{ table }}'{% if not loop.last %}, {% endif %}
-                {%- endfor %}
-            ) then 0
-            else 1
-        end) as known_records
-    from records_resolved
-    group by customer_id
-),
-
-source_systems_listed as (
-    select distinct
-        customer_id,
-        source_system
-    from records_resolved
-),
-
-source_systems_aggregated as (
-    select
-        customer_id,
-        {{ dbt.listagg('source_system', "','", 'order by source_system') }}
-        as source_systems
-    from source_systems_listed
-    group by customer_id
-),
-
-quarantined_records as (
-    select record_id_a as record_id from edges_quarantined
-    union
-    select record_id_b as record_id from edges_quarantined
-),
-
-customers_touched_by_quarantine as (
-    select distinct records_resolved.customer_id
-    from quarantined_records
-    inner join records_resolved
-        on quarantined_records.record_id = records_resolved.record_id
-),
-
-consents_pivoted as (
-    select
-        customer_id
-        {%- for purpose in purposes %},
-        max(case when purpose = '{{ purpose }}' then consent_state end)
-        as {{ purpose }}_consent_state,
-        max(case when purpose = '{{ purpose }}' then decided_in end)
-        as {{ purpose }}_consent_source,
-        max(case when purpose = '{{ purpose }}' then decided_at end)
-        as {{ purpose }}_consent_at
-        {%- endfor %}
-    from consents
-    group by customer_id
-),
-
-{# Erasure: the personal columns are nulled here, once, so nothing after
-    this step (and no mart reading this one) can see them. #}
-{# The latest consent decision for any purpose sent by email: an unsubscribe
-    after it suppresses the address, a grant after the unsubscribe lifts
-    the suppression. #}
-email_consents_decided as (
-    select
-        customer_id,
-        max(decided_at) as decided_at
-    from consents
-    where purpose in (
-        {%- for purpose in email_purposes %}
-        '{{ purpose }}'{% if not loop.last %}, {% endif %}
-        {%- endfor %}
-        {%- if email_purposes | length == 0 %}null{% endif %}
-    )
-    group by customer_id
+    from customer_values
 ),
 
 customers_joined as (
     select
-        golden_records.customer_id,
-        {%- for column in [
-            'first_name', 'last_name', 'street', 'postal_code', 'city',
-            'country_code',
-        ] %}
-        case
-            when customers_erased.customer_id is null
-                then golden_records.{{ column }}
-        end as {{ column }},
-        {%- endfor %}
-        {%- for column in ['email', 'phone'] %}
-        case
-            when
-                customers_erased.customer_id is null
-                and {{ column }}s_erased.identifier_hash is null
-                then golden_records.{{ column }}
-        end as {{ column }},
-        {%- endfor %}
-        source_systems_aggregated.source_systems,
-        purchases.preferred_channel,
-        purchases.preferred_category,
-        segments.value_tier,
-        segments.lifecycle_stage,
-        segments.rfm_cell,
+        profiles.customer_id,
+        profiles.first_name,
+        profiles.last_name,
+        profiles.street,
+        profiles.postal_code,
+        profiles.city,
+        profiles.country_code,
+        profiles.email,
+        profiles.phone,
+        profiles.source_systems,
+        customer_values.preferred_channel,
+        customer_values.preferred_category,
+        customer_values.value_tier,
+        customer_values.lifecycle_stage,
+        customer_values.rfm_cell,
         engagement.loyalty_tier,
-        purchases.orders,
-        purchases.web_orders,
-        purchases.store_orders,
-        purchases.purchase_days,
-        purchases.gross_sales_reporting,
-        purchases.discounts_reporting,
-        purchases.returns_reporting,
-        purchases.net_revenue_reporting,
-        purchases.cost_of_goods_reporting,
-        purchases.gross_margin_reporting,
-        purchases.margin_on_unknown_cost_reporting,
-        purchases.unknown_cost_margin_share,
-        purchases.average_order_value_reporting,
-        purchases.return_rate,
-        lifetime_values.expected_purchases,
-        lifetime_values.probability_alive,
-        lifetime_values.predicted_margin_value_reporting,
-        segments.recency_score,
-        segments.frequency_score,
-        segments.monetary_score,
+        customer_values.orders,
+        customer_values.web_orders,
+        customer_values.store_orders,
+        customer_values.purchase_days,
+        customer_values.gross_sales_reporting,
+        customer_values.discounts_reporting,
+        customer_values.returns_reporting,
+        customer_values.net_revenue_reporting,
+        customer_values.cost_of_goods_reporting,
+        customer_values.gross_margin_reporting,
+        customer_values.margin_on_unknown_cost_reporting,
+        customer_values.unknown_cost_margin_share,
+        customer_values.average_order_value_reporting,
+        customer_values.return_rate,
+        customer_values.expected_purchases,
+        customer_values.probability_alive,
+        customer_values.predicted_margin_value_reporting,
+        customer_values.recency_score,
+        customer_values.frequency_score,
+        customer_values.monetary_score,
         engagement.tickets,
         engagement.open_tickets,
         engagement.average_csat,
@@ -217,75 +85,35 @@ customers_joined as (
         engagement.emails_clicked,
         engagement.loyalty_points_balance,
         engagement.has_unsubscribed,
-        purchases.has_unknown_cost_of_goods,
-        purchases.first_purchase_at,
-        purchases.last_purchase_at,
+        customer_values.has_unknown_cost_of_goods,
+        customer_values.first_purchase_at,
+        customer_values.last_purchase_at,
         engagement.last_ticket_at,
         engagement.last_engaged_at,
         {%- for purpose in purposes %}
-        consents_pivoted.{{ purpose }}_consent_state,
-        consents_pivoted.{{ purpose }}_consent_source,
-        consents_pivoted.{{ purpose }}_consent_at,
+        consents.{{ purpose }}_consent_state,
+        consents.{{ purpose }}_consent_source,
+        consents.{{ purpose }}_consent_at,
         {%- endfor %}
-        case
-            when email_addresses_suppressed.is_bouncing then 'bounced'
-            when email_addresses_suppressed.last_unsubscribed_at
-                >= coalesce(
-                    email_consents_decided.decided_at,
-                    email_addresses_suppressed.last_unsubscribed_at
-                )
-                then 'unsubscribed'
-        end as email_suppression_reason,
-        case
-            when customers_erased.customer_id is null
-                then golden_records.birth_date
-        end as birth_date,
+        consents.email_suppression_reason,
+        profiles.birth_date,
         as_of.as_of_date,
-        golden_records.first_seen_at,
-        golden_records.last_seen_at,
-        golden_records.record_count,
-        golden_records.source_system_count,
-        records_summarised.strong_components,
-        customers_erased.customer_id is not null as is_erased,
-        customers_touched_by_quarantine.customer_id is not null
-        as has_quarantined_links,
-        coalesce(purchases.purchase_days, 0) > 0 as is_buyer
-    from golden_records
+        profiles.first_seen_at,
+        profiles.last_seen_at,
+        profiles.record_count,
+        profiles.source_system_count,
+        profiles.strong_components,
+        profiles.is_erased,
+        profiles.has_quarantined_links,
+        coalesce(customer_values.purchase_days, 0) > 0 as is_buyer
+    from profiles
     cross join as_of
-    inner join records_summarised
-        on golden_records.customer_id = records_summarised.customer_id
-    inner join source_systems_aggregated
-        on golden_records.customer_id = source_systems_aggregated.customer_id
-    left join purchases
-        on golden_records.customer_id = purchases.customer_id
-    left join lifetime_values
-        on golden_records.customer_id = lifetime_values.customer_id
-    left join segments
-        on golden_records.customer_id = segments.customer_id
+    left join consents
+        on profiles.customer_id = consents.customer_id
+    left join customer_values
+        on profiles.customer_id = customer_values.customer_id
     left join engagement
-        on golden_records.customer_id = engagement.customer_id
-    left join consents_pivoted
-        on golden_records.customer_id = consents_pivoted.customer_id
-    left join customers_erased
-        on golden_records.customer_id = customers_erased.customer_id
-    left join identifiers_erased as emails_erased
-        on
-            emails_erased.identifier_type = 'email'
-            and {{ erasure_hash("'email'", 'golden_records.email') }}
-            = emails_erased.identifier_hash
-    left join identifiers_erased as phones_erased
-        on
-            phones_erased.identifier_type = 'phone'
-            and {{ erasure_hash("'phone'", 'golden_records.phone') }}
-            = phones_erased.identifier_hash
-    left join customers_touched_by_quarantine
-        on golden_records.customer_id
-        = customers_touched_by_quarantine.customer_id
-    left join email_addresses_suppressed
-        on golden_records.email = email_addresses_suppressed.email
-    left join email_consents_decided
-        on golden_records.customer_id = email_consents_decided.customer_id
-    where records_summarised.known_records > 0
+        on profiles.customer_id = engagement.customer_id
 ),
 
 customer_360 as (
