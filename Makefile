@@ -37,7 +37,8 @@ deps: install
 run: deps
 	$(BIN)/c360 generate --persons $(PERSONS) --seed $(SEED) --out $(C360_RAW_DIR)
 	mkdir -p $(dir $(C360_WAREHOUSE))
-	$(BIN)/dbt build
+	# fresh demo data each time: identity changes by design (fct_identity_health)
+	$(BIN)/dbt build --vars '{identity_health_accept_changes: true}'
 	$(BIN)/c360 validate --warehouse $(C360_WAREHOUSE)
 	$(BIN)/dbt docs generate --static --quiet
 	$(BIN)/c360 summary --warehouse $(C360_WAREHOUSE)

@@ -46,6 +46,8 @@ MARTS = (
     "dim_sms_marketing_audience",
     "dim_personalisation_audience",
     "dim_third_party_sharing_audience",
+    "fct_identity_health",
+    "fct_identity_edges_per_build",
 )
 
 log = logging.getLogger(__name__)
@@ -309,7 +311,48 @@ def _suites(facts: _Facts) -> dict[str, list[Any]]:
         ),
     ]
 
+    health = [
+        gxe.ExpectTableColumnsToMatchSet(
+            column_set=facts.contract_columns["fct_identity_health"],
+            exact_match=True,
+        ),
+        gxe.ExpectTableRowCountToBeBetween(min_value=1),
+        gxe.ExpectColumnValuesToNotBeNull(column="build_invocation_id"),
+        gxe.ExpectColumnValuesToBeUnique(column="build_invocation_id"),
+        *(
+            gxe.ExpectColumnValuesToBeBetween(column=column, min_value=0, max_value=1)
+            for column in ("single_record_customer_share", "merge_rate")
+        ),
+        *(
+            at_least(column, 0)
+            for column in (
+                "records",
+                "customers",
+                "known_customers",
+                "largest_customer_records",
+                "accepted_edges",
+                "rejected_edges",
+                "quarantined_edges",
+            )
+        ),
+    ]
+    edges_per_build = [
+        gxe.ExpectTableColumnsToMatchSet(
+            column_set=facts.contract_columns["fct_identity_edges_per_build"],
+            exact_match=True,
+        ),
+        gxe.ExpectCompoundColumnsToBeUnique(
+            column_list=["build_invocation_id", "match_rule", "status", "reason"]
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="status", value_set=["accepted", "rejected", "quarantined"]
+        ),
+        at_least("edges", 1),
+    ]
+
     return {
+        "fct_identity_health": health,
+        "fct_identity_edges_per_build": edges_per_build,
         "dim_customer_360": profiles,
         "fct_customer_lifetime_values": values,
         "fct_value_segments": segments,
