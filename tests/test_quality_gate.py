@@ -60,6 +60,12 @@ def test_clean_build_passes_and_writes_data_docs(warehouse: Path, tmp_path: Path
     assert (tmp_path / "docs" / "index.html").exists()
     pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
     assert len(pages) == len(report.checked)
+    # the offline page: every expectation, nothing fetched from the network
+    offline = (tmp_path / "docs" / "offline.html").read_text()
+    assert offline.count('<tr class="pass">') == sum(report.checked.values())
+    assert "http" not in offline
+    assert "<script" not in offline
+    assert "<link" not in offline
 
 
 def test_duplicated_customer_fails_uniqueness(warehouse: Path, tmp_path: Path):
@@ -77,6 +83,11 @@ def test_duplicated_customer_fails_uniqueness(warehouse: Path, tmp_path: Path):
     )
     message = "\n".join(f.line() for f in failures)
     assert "dim_customer_360.customer_id: expect_column_values_to_be_unique" in message
+    offline = (tmp_path / "docs" / "offline.html").read_text()
+    assert (
+        '<tr class="fail"><td>dim_customer_360</td><td>customer_id</td>'
+        "<td>expect_column_values_to_be_unique</td>"
+    ) in offline
 
 
 def test_validate_command_exits_1_naming_the_defect(

@@ -66,11 +66,24 @@ class Failure:
 
 
 @dataclass
+class Checked:
+    """One expectation's outcome, passed or failed."""
+
+    mart: str
+    expectation: str
+    column: str | None
+    success: bool
+    detail: str
+
+
+@dataclass
 class QualityReport:
     docs_index: Path
     checked: dict[str, int] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    results: list[Checked] = field(default_factory=list)
+    offline_page: Path | None = None
 
     @property
     def success(self) -> bool:
@@ -87,6 +100,8 @@ class QualityReport:
         verdict = "passed" if self.success else f"{len(self.failures)} failed"
         lines.append(f"great expectations: {total} expectations, {verdict}")
         lines.append(f"data docs: {self.docs_index}")
+        if self.offline_page:
+            lines.append(f"offline summary (no internet needed): {self.offline_page}")
         return "\n".join(lines)
 
 
@@ -482,15 +497,69 @@ def validate_marts(
         report.checked[mart] = len(expectations)
         for run in outcome.run_results.values():
             for result in run.results:
+                config = result.expectation_config
+                detail = "" if result.success else _describe(result)
+                report.results.append(
+                    Checked(
+                        mart=mart,
+                        expectation=config.type,
+                        column=config.kwargs.get("column"),
+                        success=bool(result.success),
+                        detail=detail,
+                    )
+                )
                 if result.success:
                     continue
-                config = result.expectation_config
                 report.failures.append(
                     Failure(
                         mart=mart,
                         expectation=config.type,
                         column=config.kwargs.get("column"),
-                        detail=_describe(result),
+                        detail=detail,
                     )
                 )
+    report.offline_page = write_offline_page(report, docs_dir / OFFLINE_PAGE)
     return report
+
+
+OFFLINE_PAGE = "offline.html"
+
+
+def write_offline_page(report: QualityReport, path: Path) -> Path:
+    """Every validation on one self-contained page: inline styles, no
+    scripts, no links out. GX's Data Docs load their styles and scripts
+    from CDNs and render blank without internet; this page does not."""
+    from html import escape
+
+    verdict = "passed" if report.success else f"{len(report.failures)} failed"
+    rows = []
+    for checked in report.results:
+        status = "pass" if checked.success else "fail"
+        rows.append(
+            f'<tr class="{status}"><td>{escape(checked.mart)}</td>'
+            f"<td>{escape(checked.column or '')}</td>"
+            f"<td>{escape(checked.expectation)}</td>"
+            f"<td>{status.upper()}</td><td>{escape(checked.detail)}</td></tr>"
+        )
+    warnings = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Customer 360 data quality: {escape(verdict)}</title>
+<style>
+body {{ font-family: sans-serif; margin: 2em; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border: 1px solid #ccc; padding: 4px 8px; text-align: left; }}
+tr.fail td {{ background: #fde2e2; }}
+tr.pass td:nth-child(4) {{ color: #1a7f37; }}
+</style></head><body>
+<h1>Customer 360 data quality</h1>
+<p id="verdict">{len(report.results)} expectations on {len(report.checked)} marts:
+{escape(verdict)}.</p>
+{f"<h2>Warnings</h2><ul>{warnings}</ul>" if warnings else ""}
+<table><thead><tr><th>mart</th><th>column</th><th>expectation</th>
+<th>result</th><th>evidence</th></tr></thead><tbody>
+{"".join(rows)}
+</tbody></table></body></html>
+"""
+    path.write_text(page)
+    return path.resolve()
