@@ -8,13 +8,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PERSONS ?= 2000
 SEED ?= 42
+APP_PORT ?= 8501
 
 export C360_RAW_DIR ?= $(CURDIR)/data/raw
 export C360_WAREHOUSE ?= $(CURDIR)/warehouse/c360.duckdb
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
-.PHONY: install deps run test lint unit build baseline clean
+.PHONY: install deps run test app browser lint unit build baseline clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +45,24 @@ run: deps
 	$(BIN)/c360 summary --warehouse $(C360_WAREHOUSE)
 
 ## make test: lint, pytest, and a full dbt build with every test on fresh data
-test: deps
+test: deps browser
 	$(BIN)/c360 gate --persons $(PERSONS) --seed $(SEED)
+
+## make app: serve the Customer 360 web app on the warehouse `make run` built
+## (http://127.0.0.1:8501; APP_PORT=... to change)
+app: deps
+	$(BIN)/c360 app --warehouse $(C360_WAREHOUSE) --port $(APP_PORT)
+
+## make browser: Debian's chromium for the browser test (needs root and
+## apt-get; without them the browser test is skipped and says why)
+browser:
+	@if command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing chromium (Debian) for the browser test"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium could not be installed: the browser test will be skipped"; \
+	else echo "no chromium and no root apt-get: the browser test will be skipped"; fi
 
 ## make baseline: rewrite baselines/identity_accuracy.json from the gate's
 ## own data and checks (commit it with the change that moved the figures)

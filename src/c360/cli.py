@@ -215,6 +215,12 @@ def _baseline_command(args: argparse.Namespace) -> int:
     return run_baseline(Path(args.root).resolve())
 
 
+def _app(args: argparse.Namespace) -> int:
+    from c360.app import serve
+
+    return serve(Path(args.warehouse), args.port, args.address)
+
+
 def _gate(args: argparse.Namespace) -> int:
     from c360.gate import run_gate
 
@@ -402,6 +408,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--target-path", default=None, help="dbt target folder (default: target)"
     )
     fresh.set_defaults(func=_freshness)
+
+    app = sub.add_parser(
+        "app", help="serve the Customer 360 web app on a built warehouse"
+    )
+    app.add_argument("--warehouse", default="warehouse/c360.duckdb")
+    app.add_argument("--port", type=int, default=8501)
+    app.add_argument(
+        "--address", default="127.0.0.1", help="address to listen on (0.0.0.0: all)"
+    )
+    app.set_defaults(func=_app)
 
     base = sub.add_parser(
         "baseline",
