@@ -15,6 +15,7 @@ each system holds, whatever the lower layers hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -534,26 +535,35 @@ class Profile:
         return bool(self.row.get("is_erased"))
 
 
-def profile(wh: Warehouse, customer_id: str) -> Profile | None:
-    """The customer's profile, or None when the warehouse has no such id."""
+def profile_row(wh: Warehouse, customer_id: str) -> dict | None:
+    """The customer's published row, or for an erased customer nothing but
+    the id and the flag; None when the warehouse has no such id."""
     row = customer(wh, customer_id)
+    if row is not None and row["is_erased"]:
+        return {"customer_id": customer_id, "is_erased": True}
+    return row
+
+
+def profile_sections(
+    wh: Warehouse, customer_id: str, row: dict
+) -> Iterator[tuple[str, pd.DataFrame]]:
+    """The profile's sections in order, each as soon as it is ready: the
+    queries run side by side (one cursor each), so a page can show the
+    first sections while the slower ones still run. An erased customer
+    (as `profile_row` gives it) gets ERASED_SECTIONS only."""
+    sections = ERASED_SECTIONS if row.get("is_erased") else PROFILE_SECTIONS
+    with ThreadPoolExecutor(max_workers=PROFILE_THREADS) as pool:
+        futures = [
+            (title, pool.submit(query, wh, customer_id)) for title, query in sections
+        ]
+        for title, future in futures:
+            yield title, future.result()
+
+
+def profile(wh: Warehouse, customer_id: str) -> Profile | None:
+    """The customer's whole profile, or None when the warehouse has no such
+    id."""
+    row = profile_row(wh, customer_id)
     if row is None:
         return None
-    if row["is_erased"]:
-        kept = {"customer_id": customer_id, "is_erased": True}
-        return Profile(
-            customer_id,
-            kept,
-            {title: query(wh, customer_id) for title, query in ERASED_SECTIONS},
-        )
-    # the sections' queries run side by side (each on its own cursor)
-    with ThreadPoolExecutor(max_workers=PROFILE_THREADS) as pool:
-        futures = {
-            title: pool.submit(query, wh, customer_id)
-            for title, query in PROFILE_SECTIONS
-        }
-        return Profile(
-            customer_id,
-            row,
-            {title: future.result() for title, future in futures.items()},
-        )
+    return Profile(customer_id, row, dict(profile_sections(wh, customer_id, row)))

@@ -9,7 +9,9 @@ lets one process write a file only when no other holds it).
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import altair as alt
@@ -90,12 +92,11 @@ def _section(title: str, rows: pd.DataFrame) -> None:
 
 
 def _profile(wh: queries.Warehouse, customer_id: str) -> None:
-    found = queries.profile(wh, customer_id)
-    if found is None:
+    row = queries.profile_row(wh, customer_id)
+    if row is None:
         st.error(f"No customer {customer_id} in this warehouse.")
         return
-    row = found.row
-    if found.is_erased:
+    if row["is_erased"]:
         st.header(f"Customer {customer_id}")
         st.warning("Erased customer")
     else:
@@ -105,7 +106,7 @@ def _profile(wh: queries.Warehouse, customer_id: str) -> None:
             f"{row['source_systems']} · value tier {row['value_tier']} · "
             f"{row['lifecycle_stage']}"
         )
-    for title, rows in found.sections.items():
+    for title, rows in queries.profile_sections(wh, customer_id, row):
         _section(title, rows)
 
 
@@ -213,13 +214,29 @@ def health_page() -> None:
     st.dataframe(health.drop(columns="build"), hide_index=True)
 
 
+def _guarded(page: Callable[[], None]) -> Callable[[], None]:
+    """The page, or one clear line when the warehouse cannot be read (not
+    built yet, or held by a running `dbt build`)."""
+
+    @functools.wraps(page)
+    def shown() -> None:
+        try:
+            page()
+        except (FileNotFoundError, RuntimeError) as exc:
+            st.error(str(exc))
+
+    return shown
+
+
 def main() -> None:
     st.set_page_config(page_title="Customer 360", layout="wide")
     page = st.navigation(
         [
-            st.Page(lookup_page, title="Customer lookup", default=True),
-            st.Page(segments_page, title="Value segments", url_path="segments"),
-            st.Page(health_page, title="Identity health", url_path="health"),
+            st.Page(_guarded(lookup_page), title="Customer lookup", default=True),
+            st.Page(
+                _guarded(segments_page), title="Value segments", url_path="segments"
+            ),
+            st.Page(_guarded(health_page), title="Identity health", url_path="health"),
         ]
     )
     page.run()
