@@ -158,3 +158,63 @@ def test_net_revenue_by_first_purchase_month_equals_the_mart(mf) -> None:
     assert set(got) == set(expected)
     for month, value in expected.items():
         assert got[month] == pytest.approx(float(value), abs=0.005), month
+
+
+def test_sales_over_time_equal_the_sales_lines_mart(mf) -> None:
+    query, con = mf
+    metrics = ["sales", "store_returns", "units_sold", "average_selling_price"]
+    rows = query(metrics, ["metric_time__month", "sale_line__channel"])
+    expected = {
+        (str(month), channel): values
+        for month, channel, *values in con.execute(
+            """
+            select
+                date_trunc('month', sold_at)::date, channel,
+                sum(case when not is_return then net_amount_reporting else 0 end),
+                sum(case when is_return then -net_amount_reporting else 0 end),
+                sum(case when not is_return then quantity else 0 end),
+                sum(case when not is_return then net_amount_reporting else 0 end)
+                / nullif(sum(case when not is_return then quantity else 0 end), 0)
+            from main_marts.fct_sales_lines
+            group by all
+            """
+        ).fetchall()
+    }
+    assert len(expected) > 12
+    got = {
+        (row["metric_time__month"][:10], row["sale_line__channel"]): row for row in rows
+    }
+    assert set(got) == set(expected)
+    for key, want in expected.items():
+        for index, metric in enumerate(metrics):
+            tolerance = 1e-9 if metric == "average_selling_price" else 0.005
+            if want[index] is None:
+                assert _number(got[key][metric]) is None, (metric, key)
+                continue
+            assert _number(got[key][metric]) == pytest.approx(
+                float(want[index]), abs=tolerance
+            ), (metric, key)
+
+
+def test_sales_by_customer_segment_join_through_the_customer(mf) -> None:
+    query, con = mf
+    rows = query(["sales"], ["customer__value_tier"])
+    # anonymous sales have no customer: their tier is empty
+    expected = {
+        "" if tier is None else tier: value
+        for tier, value in con.execute(
+            """
+            select customers.value_tier, sum(lines.net_amount_reporting)
+            from main_marts.fct_sales_lines as lines
+            left join main_marts.dim_customer_360 as customers
+                on lines.customer_id = customers.customer_id
+            where not lines.is_return
+            group by 1
+            """
+        ).fetchall()
+    }
+    got = {row["customer__value_tier"]: _number(row["sales"]) for row in rows}
+    assert set(got) == set(expected)
+    assert "" in got  # the small data set has anonymous store sales
+    for tier, value in expected.items():
+        assert got[tier] == pytest.approx(float(value), abs=0.005), tier

@@ -40,6 +40,7 @@ SHA256_REGEX = r"^[0-9a-f]{64}$"
 
 MARTS = (
     "dim_customer_360",
+    "fct_sales_lines",
     "fct_customer_lifetime_values",
     "fct_value_segments",
     "dim_email_marketing_audience",
@@ -115,6 +116,7 @@ class _Facts:
     purchasing_customers: int
     tier_shares: list[tuple[str, float]]
     segment_rows_max: int
+    sales_lines: int = 0
     max_age_years: int = 130
     max_customer_net_revenue: float = float("inf")
 
@@ -160,6 +162,10 @@ def _facts(con: duckdb.DuckDBPyConnection, manifest_path: Path) -> _Facts:
     purchasing = con.execute(
         f"select count(*) from {purchases}.int_customer_purchases_summarised"
     ).fetchone()
+    sales = schema_of(con, "int_sales_lines_attributed")
+    sales_lines = con.execute(
+        f"select count(*) from {sales}.int_sales_lines_attributed"
+    ).fetchone()
     tiers = [(str(t), float(s)) for t, s in project_vars["value_tier_shares"]]
     stages = len(project_vars["lifecycle_days"]) + 2  # + churned, prospect
     return _Facts(
@@ -168,6 +174,7 @@ def _facts(con: duckdb.DuckDBPyConnection, manifest_path: Path) -> _Facts:
         purchasing_customers=int(purchasing[0]),
         tier_shares=tiers,
         segment_rows_max=(len(tiers) + 2) * stages,
+        sales_lines=int(sales_lines[0]),
         max_age_years=int(project_vars["max_age_years"]),
         max_customer_net_revenue=float(
             project_vars["max_customer_net_revenue_reporting"]
@@ -365,7 +372,27 @@ def _suites(facts: _Facts) -> dict[str, list[Any]]:
         at_least("edges", 1),
     ]
 
+    returns = Column("is_return") == True  # noqa: E712 (a GX condition)
+    sold = Column("is_return") == False  # noqa: E712
+    sales_lines = [
+        gxe.ExpectTableColumnsToMatchSet(
+            column_set=facts.contract_columns["fct_sales_lines"], exact_match=True
+        ),
+        gxe.ExpectTableRowCountToEqual(value=facts.sales_lines),
+        gxe.ExpectColumnValuesToNotBeNull(column="sale_line_id"),
+        gxe.ExpectColumnValuesToBeUnique(column="sale_line_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="channel", value_set=["web", "store"]),
+        gxe.ExpectColumnValuesToNotBeNull(column="sold_at"),
+        at_least("quantity", 1, row_condition=sold),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="quantity", max_value=-1, row_condition=returns
+        ),
+        at_least("gross_amount_reporting", 0, row_condition=sold),
+        at_least("discount_amount_reporting", 0),
+    ]
+
     return {
+        "fct_sales_lines": sales_lines,
         "fct_identity_health": health,
         "fct_identity_edges_per_build": edges_per_build,
         "dim_customer_360": profiles,

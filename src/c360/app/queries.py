@@ -53,7 +53,7 @@ MODELS = {
     "pairs": "int_linkage_pairs_scored",
     "consents": "int_customer_consents_resolved",
     "erased": "int_customers_erased",
-    "sales": "int_sales_lines_attributed",
+    "sales": "fct_sales_lines",
     "credits": "int_credit_memos_attributed",
     "tickets": "stg_service__tickets",
     "email_events": "stg_marketing__email_events",
