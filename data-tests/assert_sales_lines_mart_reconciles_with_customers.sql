@@ -41,8 +41,8 @@ compared as (
     select
         customers.customer_id,
         customers.gross_sales_reporting as published_gross_sales,
-        coalesce(lines_summed.gross_sales_reporting, 0) as lines_gross_sales,
         customers.discounts_reporting as published_discounts,
+        coalesce(lines_summed.gross_sales_reporting, 0) as lines_gross_sales,
         coalesce(lines_summed.discounts_reporting, 0) as lines_discounts
     from customers
     left join lines_summed
