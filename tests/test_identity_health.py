@@ -44,12 +44,7 @@ def test_health_is_kept_per_build_and_a_jump_fails_until_accepted(
         )
     finally:
         con.close()
-    select = [
-        "--select",
-        "fct_identity_health+",
-        "--exclude-resource-type",
-        "unit_test",
-    ]
+    select = ["--select", "fct_identity_health+"]
     failed = run_dbt(["build", "--full-refresh", *select], small_raw, copy, tmp_path)
     assert failed.returncode != 0
     assert "assert_identity_health_within_limits" in failed.stdout

@@ -451,7 +451,13 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Plan, Path, Outc
     plan = plant(root)
     work = tmp_path_factory.mktemp("attacked_build")
     warehouse = work / "c360.duckdb"
-    build = run_dbt(["build", "--full-refresh", *USER_SETTINGS], root, warehouse, work)
+    build = run_dbt(
+        ["build", "--full-refresh", *USER_SETTINGS],
+        root,
+        warehouse,
+        work,
+        unit_tests=True,
+    )
     first = work / "first.duckdb"
     first.write_bytes(warehouse.read_bytes())
     # the next privacy extract is empty: the ledger must keep every erasure

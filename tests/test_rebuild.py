@@ -34,8 +34,6 @@ def test_a_rebuild_of_the_same_data_publishes_identical_marts(
             "--full-refresh",
             "--exclude-resource-type",
             "test",
-            "--exclude-resource-type",
-            "unit_test",
         ],
         small_raw,
         again,
