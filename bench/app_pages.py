@@ -123,7 +123,7 @@ def bench_pages(
 
     port = _free_port()
     server = subprocess.Popen(
-        command(warehouse, port),
+        command(port),
         env=environment(warehouse),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

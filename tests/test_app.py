@@ -206,7 +206,7 @@ def app_url(warehouse: Path, tmp_path_factory: pytest.TempPathFactory):
     port = _free_port()
     log = (work / "app.log").open("w")
     server = subprocess.Popen(
-        command(copy, port), env=environment(copy), stdout=log, stderr=log
+        command(port), env=environment(copy), stdout=log, stderr=log
     )
     url = f"http://127.0.0.1:{port}"
     try:

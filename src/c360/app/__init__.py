@@ -11,9 +11,10 @@ from pathlib import Path
 APP_SCRIPT = Path(__file__).with_name("streamlit_app.py")
 
 
-def command(warehouse: Path, port: int, address: str = "127.0.0.1") -> list[str]:
+def command(port: int, address: str = "127.0.0.1") -> list[str]:
     """The Streamlit command line that serves the app: headless, no usage
-    statistics sent, no file watcher (the app is read-only, not edited)."""
+    statistics sent, no file watcher (the app is read-only, not edited).
+    The warehouse goes in the environment (`environment`)."""
     return [
         sys.executable,
         "-m",
@@ -38,6 +39,7 @@ def command(warehouse: Path, port: int, address: str = "127.0.0.1") -> list[str]
 
 
 def environment(warehouse: Path) -> dict[str, str]:
+    """The app's environment: this one, with C360_WAREHOUSE set."""
     return {**os.environ, "C360_WAREHOUSE": str(Path(warehouse).resolve())}
 
 
@@ -49,8 +51,6 @@ def serve(warehouse: Path, port: int, address: str = "127.0.0.1") -> int:
         raise FileNotFoundError(f"no warehouse at {warehouse}; run `make run` first")
     print(f"Customer 360 app on http://{address}:{port} (Ctrl-C stops it)", flush=True)
     try:
-        return subprocess.call(
-            command(warehouse, port, address), env=environment(warehouse)
-        )
+        return subprocess.call(command(port, address), env=environment(warehouse))
     except KeyboardInterrupt:
         return 0

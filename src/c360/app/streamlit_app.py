@@ -136,7 +136,11 @@ def lookup_page() -> None:
         }
         st.caption(
             f"{len(found)} customers match"
-            + (" (first 50)" if len(found) == 50 else "")
+            + (
+                f" (the first {queries.SEARCH_LIMIT})"
+                if len(found) == queries.SEARCH_LIMIT
+                else ""
+            )
         )
         chosen = st.selectbox("Customer", list(labels), format_func=labels.get)
         _profile(wh, chosen)
