@@ -20,16 +20,13 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import time
 import urllib.parse
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from c360.app import command, environment, queries
+from c360.app import queries, start
 from c360.warehouse import connect
 
 
@@ -92,12 +89,6 @@ def bench_queries(
     return times
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _profile_shown(page, customer: dict) -> None:  # noqa: ANN001
     """Wait until the customer's profile is on screen, down to its last
     section (loyalty), with nothing left greyed out from the last run.
@@ -121,22 +112,9 @@ def bench_pages(
 ) -> dict[str, list[float]]:
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    server = subprocess.Popen(
-        command(port),
-        env=environment(warehouse),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server, url = start(warehouse)
     times: dict[str, list[float]] = {}
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.5)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium, headless=True, args=["--no-sandbox"]

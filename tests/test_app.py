@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from c360.app import command, environment, queries
+from c360.app import queries, start
 from c360.quality import validate_marts
 from c360.warehouse import connect
 from tests.conftest import ROOT
@@ -191,34 +188,19 @@ def _chromium() -> str | None:
     return os.environ.get("C360_CHROMIUM") or shutil.which("chromium")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(warehouse: Path, tmp_path_factory: pytest.TempPathFactory):
     """`c360 app`'s Streamlit server on a copy of the small warehouse."""
     work = tmp_path_factory.mktemp("app")
     copy = work / "c360.duckdb"
     shutil.copyfile(warehouse, copy)
-    port = _free_port()
     log = (work / "app.log").open("w")
-    server = subprocess.Popen(
-        command(port), env=environment(copy), stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                assert server.poll() is None, (work / "app.log").read_text()
-                time.sleep(0.5)
-        else:
-            pytest.fail("the app did not answer within 60 s")
+        server, url = start(copy, log)
+    except RuntimeError as exc:
+        log.close()
+        pytest.fail(f"{exc}\n{(work / 'app.log').read_text()}")
+    try:
         yield url
     finally:
         server.terminate()
