@@ -12,13 +12,17 @@
     - coalesce({{ discount_amount }}, 0)
 {%- endmacro %}
 
+{#- (expression, name) of a line's unit price, discount and net amount in
+    the reporting currency, for checked_rows' `columns`. -#}
 {% macro line_amounts_reporting(relation, prefix) -%}
-    {{ to_reporting_currency(relation ~ '.unit_price', prefix) }}
-        as unit_price_reporting,
-        {{ to_reporting_currency(relation ~ '.discount_amount', prefix) }}
-        as discount_amount_reporting,
-        {{ to_reporting_currency(relation ~ '.line_net_amount', prefix) }}
-        as line_net_amount_reporting
+    {{ return([
+        (to_reporting_currency(relation ~ '.unit_price', prefix),
+         'unit_price_reporting'),
+        (to_reporting_currency(relation ~ '.discount_amount', prefix),
+         'discount_amount_reporting'),
+        (to_reporting_currency(relation ~ '.line_net_amount', prefix),
+         'line_net_amount_reporting'),
+    ]) }}
 {%- endmacro %}
 
 {#- Quarantine checks (for quarantine_reason) that keep absurd sales lines

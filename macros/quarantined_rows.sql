@@ -1,6 +1,9 @@
 {#- Body of a source's quarantine model: every rejected row of the source's
-    base_ models with the table it came from, its key and the reason. -#}
-{% macro quarantined_rows(source_name) -%}
+    tables with the table it came from, its key and the reason. A table
+    with reference checks gives its rows through `checked` (table name ->
+    its checked_rows SQL with rows='quarantined'); any other table through
+    its base_ model. -#}
+{% macro quarantined_rows(source_name, checked={}) -%}
 {%- set tables = [] -%}
 {%- for source, table in source_tables() if source == source_name -%}
     {%- do tables.append(table) -%}
@@ -14,8 +17,12 @@ with
         quarantine_reason,
         key_occurrence,
         _loaded_at
+    {%- if table in checked %}
+    from ({{ checked[table] }}) as failed
+    {%- else %}
     from {{ ref('base_' ~ source_name ~ '__' ~ table) }}
     where quarantine_reason is not null
+    {%- endif %}
 ),
 {% endfor %}
 unioned as (

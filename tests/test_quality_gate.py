@@ -207,7 +207,8 @@ def test_each_structure_check_fails_on_a_planted_violation(
     warehouse: Path, tmp_path: Path
 ):
     """One manifest with one planted violation per structure check: a mart
-    reading a mart, a base model reading a model, a model with 8 parents, a
+    reading a mart, a base model reading a model, a stg_ model reading a
+    stg_ model, a model with 8 parents, a
     rejoin of a parent's only parent, a model reading nothing, a base
     model outside base/. Each must fail under its own check and name its
     model; none of them is covered by a waiver."""
@@ -225,6 +226,7 @@ def test_each_structure_check_fails_on_a_planted_violation(
         models["dim_customer_360"]["unique_id"]
     )
     parents("base_crm__contacts").append(models["stg_shop__customers"]["unique_id"])
+    parents("stg_shop__order_lines").append(models["stg_shop__orders"]["unique_id"])
     parents("int_customer_engagement_summarised").extend(
         models[name]["unique_id"] for name in sorted(models) if name.startswith("stg_")
     )
@@ -253,6 +255,10 @@ def test_each_structure_check_fails_on_a_planted_violation(
     assert (
         "check_model_does_not_directly_join_to_source",
         "base_crm__contacts",
+    ) in failed
+    assert (
+        "check_lineage_permitted_upstream_models",
+        "stg_shop__order_lines",
     ) in failed
     assert (
         "check_model_max_upstream_dependencies",

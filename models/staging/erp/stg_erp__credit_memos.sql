@@ -1,1 +1,1 @@
-{{ staged_rows('base_erp__credit_memos') }}
+{{ erp_credit_memos_checked() }}

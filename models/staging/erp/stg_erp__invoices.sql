@@ -1,1 +1,1 @@
-{{ staged_rows('base_erp__invoices') }}
+{{ erp_invoices_checked() }}

@@ -1,1 +1,1 @@
-{{ staged_rows('base_loyalty__points_ledger') }}
+{{ loyalty_points_ledger_checked() }}

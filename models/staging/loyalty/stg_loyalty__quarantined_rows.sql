@@ -1,1 +1,3 @@
-{{ quarantined_rows('loyalty') }}
+{{ quarantined_rows('loyalty', checked={
+    'points_ledger': loyalty_points_ledger_checked(rows='quarantined'),
+}) }}

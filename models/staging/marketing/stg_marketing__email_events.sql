@@ -1,1 +1,1 @@
-{{ staged_rows('base_marketing__email_events') }}
+{{ marketing_email_events_checked() }}

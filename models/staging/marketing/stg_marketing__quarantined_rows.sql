@@ -1,1 +1,3 @@
-{{ quarantined_rows('marketing') }}
+{{ quarantined_rows('marketing', checked={
+    'email_events': marketing_email_events_checked(rows='quarantined'),
+}) }}

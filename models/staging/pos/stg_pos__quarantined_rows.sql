@@ -1,1 +1,3 @@
-{{ quarantined_rows('pos') }}
+{{ quarantined_rows('pos', checked={
+    'receipt_lines': pos_receipt_lines_checked(rows='quarantined'),
+}) }}

@@ -1,1 +1,1 @@
-{{ staged_rows('base_pos__receipt_lines') }}
+{{ pos_receipt_lines_checked() }}

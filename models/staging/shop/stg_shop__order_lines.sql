@@ -1,1 +1,1 @@
-{{ staged_rows('base_shop__order_lines') }}
+{{ shop_order_lines_checked() }}

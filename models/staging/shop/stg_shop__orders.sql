@@ -1,1 +1,1 @@
-{{ staged_rows('base_shop__orders') }}
+{{ shop_orders_checked() }}

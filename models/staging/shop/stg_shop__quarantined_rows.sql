@@ -1,1 +1,4 @@
-{{ quarantined_rows('shop') }}
+{{ quarantined_rows('shop', checked={
+    'orders': shop_orders_checked(rows='quarantined'),
+    'order_lines': shop_order_lines_checked(rows='quarantined'),
+}) }}

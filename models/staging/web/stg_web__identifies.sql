@@ -1,1 +1,1 @@
-{{ staged_rows('base_web__identifies') }}
+{{ web_identifies_checked() }}

@@ -1,1 +1,3 @@
-{{ quarantined_rows('web') }}
+{{ quarantined_rows('web', checked={
+    'identifies': web_identifies_checked(rows='quarantined'),
+}) }}

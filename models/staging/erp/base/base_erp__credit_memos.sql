@@ -5,14 +5,6 @@ source as (
     select * from {{ source('erp', 'credit_memos') }}
 ),
 
-invoices as (
-    select * from {{ ref('stg_erp__invoices') }}
-),
-
-partners as (
-    select * from {{ ref('stg_erp__business_partners') }}
-),
-
 renamed as (
     select
         source.credit_memo_id,
@@ -40,10 +32,6 @@ converted as (
             ('memos_fx_from.currency_code is null', 'unknown_currency'),
             ('renamed.invoice_id is null and renamed.partner_id is null',
              'missing_invoice_and_partner'),
-            ('renamed.invoice_id is not null and invoices.invoice_id is null',
-             'orphan_invoice_id'),
-            ('renamed.invoice_id is null and partners.partner_id is null',
-             'orphan_partner_id'),
             ('renamed.net_amount is null or renamed.net_amount < 0',
              'negative_amount'),
             (reporting_magnitude('renamed.net_amount', 'memos') ~ ' > '
@@ -51,10 +39,6 @@ converted as (
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     {{ fx_rate_joins('memos', 'renamed.currency_code', 'renamed.credited_at') }}
-    left join invoices
-        on renamed.invoice_id = invoices.invoice_id
-    left join partners
-        on renamed.partner_id = partners.partner_id
 )
 
 select * from converted

@@ -5,10 +5,6 @@ source as (
     select * from {{ source('erp', 'invoices') }}
 ),
 
-partners as (
-    select * from {{ ref('stg_erp__business_partners') }}
-),
-
 renamed as (
     select
         source.invoice_id,
@@ -40,7 +36,6 @@ converted as (
             (is_bad_timestamp('renamed.invoiced_at', 'renamed._loaded_at'),
              'bad_timestamp'),
             ('invoices_fx_from.currency_code is null', 'unknown_currency'),
-            ('partners.partner_id is null', 'orphan_partner_id'),
             (reporting_magnitude('renamed.gross_amount', 'invoices') ~ ' > '
              ~ var('max_document_amount_reporting'), 'implausible_amount'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
@@ -48,8 +43,6 @@ converted as (
     {{ fx_rate_joins(
         'invoices', 'renamed.currency_code', 'renamed.invoiced_at'
     ) }}
-    left join partners
-        on renamed.partner_id = partners.partner_id
 )
 
 select * from converted

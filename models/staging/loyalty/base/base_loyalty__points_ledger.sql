@@ -5,10 +5,6 @@ source as (
     select * from {{ source('loyalty', 'points_ledger') }}
 ),
 
-members as (
-    select * from {{ ref('stg_loyalty__members') }}
-),
-
 renamed as (
     select
         source.entry_id,
@@ -30,15 +26,12 @@ flagged as (
         {{ quarantine_reason('renamed.entry_id', [
             (is_bad_timestamp('renamed.occurred_at', 'renamed._loaded_at'),
              'bad_timestamp'),
-            ('members.member_id is null', 'orphan_member_id'),
             ("renamed.entry_type not in ('earn', 'redeem', 'expire', 'adjust')"
              ~ " or renamed.entry_type is null", 'unknown_entry_type'),
             ('abs(cast(renamed.points as double)) > '
              ~ var('max_points_per_entry'), 'implausible_points'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
-    left join members
-        on renamed.member_id = members.member_id
 )
 
 select * from flagged

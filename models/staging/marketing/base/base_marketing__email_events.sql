@@ -5,10 +5,6 @@ source as (
     select * from {{ source('marketing', 'email_events') }}
 ),
 
-campaigns as (
-    select * from {{ ref('stg_marketing__campaigns') }}
-),
-
 renamed as (
     select
         source.event_id,
@@ -29,14 +25,11 @@ flagged as (
         {{ quarantine_reason('renamed.event_id', [
             (is_bad_timestamp('renamed.occurred_at', 'renamed._loaded_at'),
              'bad_timestamp'),
-            ('campaigns.campaign_id is null', 'orphan_campaign_id'),
             ("renamed.event_type not in ('send', 'delivered', 'bounce', "
              ~ "'open', 'click', 'unsubscribe') or renamed.event_type is null",
              'unknown_event_type'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
-    left join campaigns
-        on renamed.campaign_id = campaigns.campaign_id
 )
 
 select * from flagged

@@ -1,12 +1,11 @@
 {{ config(materialized='table') }}
+{# the line's own checks; its receipt, currency and amounts in the
+   reporting currency come in stg_pos__receipt_lines
+   (pos_receipt_lines_checked) #}
 with
 
 source as (
     select * from {{ source('pos', 'receipt_lines') }}
-),
-
-receipts as (
-    select * from {{ ref('stg_pos__receipts') }}
 ),
 
 renamed as (
@@ -35,39 +34,18 @@ renamed as (
 
 {# returns are lines with negative quantity and is_return set; a negative
    quantity without the flag is a broken row, not a return #}
-joined as (
+flagged as (
     select
-        renamed.receipt_line_id,
-        renamed.receipt_id,
-        renamed.line_number,
-        renamed.sku,
-        receipts.currency_code,
-        renamed.quantity,
-        renamed.unit_price,
-        renamed.discount_amount,
-        renamed.line_net_amount,
-        {{ line_amounts_reporting('renamed', 'lines') }},
-        renamed.is_return,
-        receipts.purchased_at,
-        renamed._loaded_at,
-        renamed.record_key,
-        renamed.key_occurrence,
+        renamed.*,
         {{ quarantine_reason('renamed.record_key', [
-            ('receipts.receipt_id is null', 'orphan_receipt_id'),
             ('renamed.quantity is null or renamed.quantity = 0',
              'zero_quantity'),
             ('renamed.quantity < 0 and not renamed.is_return',
              'negative_quantity_not_return'),
             ('renamed.unit_price is null or renamed.unit_price < 0',
              'negative_amount'),
-        ] + line_plausibility_checks('renamed', 'lines'),
-        'renamed.key_occurrence') }} as quarantine_reason
+        ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
-    left join receipts
-        on renamed.receipt_id = receipts.receipt_id
-    {{ fx_rate_joins(
-        'lines', 'receipts.currency_code', 'receipts.purchased_at'
-    ) }}
 )
 
-select * from joined
+select * from flagged

@@ -1,12 +1,10 @@
 {{ config(materialized='table') }}
+{# the line's own checks; its order, currency and amounts in the reporting
+   currency come in stg_shop__order_lines (shop_order_lines_checked) #}
 with
 
 source as (
     select * from {{ source('shop', 'order_lines') }}
-),
-
-orders as (
-    select * from {{ ref('stg_shop__orders') }}
 ),
 
 renamed as (
@@ -26,35 +24,17 @@ renamed as (
     from source
 ),
 
-{# lines take currency and date from their order; lines of an order that
-   is not staged (unknown or quarantined) cannot be valued #}
-joined as (
+flagged as (
     select
-        renamed.order_line_id,
-        renamed.order_id,
-        renamed.sku,
-        orders.currency_code,
-        renamed.quantity,
-        renamed.unit_price,
-        renamed.discount_amount,
-        renamed.line_net_amount,
-        {{ line_amounts_reporting('renamed', 'lines') }},
-        orders.ordered_at,
-        renamed._loaded_at,
-        renamed.key_occurrence,
+        renamed.*,
         cast(renamed.order_line_id as {{ dbt.type_string() }}) as record_key,
         {{ quarantine_reason('renamed.order_line_id', [
-            ('orders.order_id is null', 'orphan_order_id'),
             ('renamed.quantity is null or renamed.quantity <= 0',
              'non_positive_quantity'),
             ('renamed.unit_price is null or renamed.unit_price < 0',
              'negative_amount'),
-        ] + line_plausibility_checks('renamed', 'lines'),
-        'renamed.key_occurrence') }} as quarantine_reason
+        ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
-    left join orders
-        on renamed.order_id = orders.order_id
-    {{ fx_rate_joins('lines', 'orders.currency_code', 'orders.ordered_at') }}
 )
 
-select * from joined
+select * from flagged

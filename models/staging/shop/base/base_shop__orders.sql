@@ -8,10 +8,6 @@ source as (
     select * from {{ source('shop', 'orders') }}
 ),
 
-customers as (
-    select * from {{ ref('stg_shop__customers') }}
-),
-
 renamed as (
     select
         source.order_id,
@@ -67,13 +63,9 @@ converted as (
             (is_bad_timestamp('renamed.ordered_at', 'renamed._loaded_at'),
              'bad_timestamp'),
             ('orders_fx_from.currency_code is null', 'unknown_currency'),
-            ('renamed.customer_id is not null '
-             ~ 'and customers.customer_id is null', 'orphan_customer_id'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
     {{ fx_rate_joins('orders', 'renamed.currency_code', 'renamed.ordered_at') }}
-    left join customers
-        on renamed.customer_id = customers.customer_id
 )
 
 select * from converted

@@ -5,10 +5,6 @@ source as (
     select * from {{ source('web', 'identifies') }}
 ),
 
-customers as (
-    select * from {{ ref('stg_shop__customers') }}
-),
-
 renamed as (
     select
         source.identify_id,
@@ -29,11 +25,8 @@ flagged as (
             (is_bad_timestamp('renamed.identified_at', 'renamed._loaded_at'),
              'bad_timestamp'),
             ('renamed.anonymous_id is null', 'missing_anonymous_id'),
-            ('customers.customer_id is null', 'orphan_user_id'),
         ], 'renamed.key_occurrence') }} as quarantine_reason
     from renamed
-    left join customers
-        on renamed.user_id = customers.customer_id
 )
 
 select * from flagged
