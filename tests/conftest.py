@@ -98,3 +98,19 @@ def warehouse(small_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     result = run_dbt(["build", "--full-refresh"], small_raw, path, work)
     assert result.returncode == 0, result.stdout[-4000:]
     return path
+
+
+@pytest.fixture(scope="session")
+def foreign_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole project built (with every test) on raw data the generator
+    never writes (tests/foreign_raw.py): one build for the identity and the
+    staging tests on it."""
+    from tests.foreign_raw import write_raw
+
+    work = tmp_path_factory.mktemp("foreign")
+    raw = work / "raw"
+    write_raw(raw)
+    path = work / "c360.duckdb"
+    result = run_dbt(["build", "--full-refresh"], raw, path, work)
+    assert result.returncode == 0, result.stdout[-4000:]
+    return path
