@@ -69,3 +69,22 @@ where checked_reason is not null
 {% macro passed_rows(base_model) -%}
 select * from {{ ref(base_model) }} where quarantine_reason is null
 {%- endmacro %}
+
+{#- checked_rows for a table whose rows name one row of a parent table
+    that has no reference checks of its own: a row whose `key` (when
+    `optional`, only a row that names one) finds no passed row of
+    `parent_model` on `parent_key` is quarantined as `reason`. -#}
+{% macro checked_against_parent(
+    base_model, parent_model, key, parent_key, reason, optional=false,
+    rows='staged'
+) -%}
+{%- set joins -%}
+    left join ({{ passed_rows(parent_model) }}) as parent
+        on base.{{ key }} = parent.{{ parent_key }}
+{%- endset -%}
+{%- set missing = 'parent.' ~ parent_key ~ ' is null' -%}
+{%- if optional -%}
+    {%- set missing = 'base.' ~ key ~ ' is not null and ' ~ missing -%}
+{%- endif -%}
+{{ checked_rows(base_model, joins, [(missing, reason)], rows=rows) }}
+{%- endmacro %}

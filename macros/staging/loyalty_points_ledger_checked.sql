@@ -2,11 +2,8 @@
     for: an entry of a member who is not staged is quarantined as
     `orphan_member_id`. -#}
 {% macro loyalty_points_ledger_checked(rows='staged') -%}
-{%- set joins -%}
-    left join ({{ passed_rows('base_loyalty__members') }}) as members
-        on base.member_id = members.member_id
-{%- endset -%}
-{{ checked_rows('base_loyalty__points_ledger', joins, [
-    ('members.member_id is null', 'orphan_member_id'),
-], rows=rows) }}
+{{ checked_against_parent(
+    'base_loyalty__points_ledger', 'base_loyalty__members', 'member_id',
+    'member_id', 'orphan_member_id', rows=rows
+) }}
 {%- endmacro %}
