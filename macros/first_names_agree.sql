@@ -2,17 +2,27 @@
     probabilistic rule's guards, which must forgive what the weights
     forgave: first_names_match (equal, nickname, typo with the same
     initial), one edit in a name of four letters or more (a typo of the
-    initial too), or one name written as the other's initial. -#}
+    initial too; it covers the typo's one edit), or one name written as the
+    other's initial. Null when a
+    name is missing and they are not a nickname pair (`is_nickname_pair`, a
+    boolean expression that is never null). -#}
 {% macro first_names_agree(left, right, is_nickname_pair) -%}
     (
-        {{ first_names_match(left, right, is_nickname_pair) }}
-        or (
-            length({{ left }}) >= 4
-            and {{ c360_edit_distance(left, right) }} <= 1
-        )
-        or (
-            least(length({{ left }}), length({{ right }})) = 1
-            and substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1)
-        )
+        case
+            when {{ is_nickname_pair }} then true
+            when {{ left }} is null or {{ right }} is null
+                then cast(null as {{ dbt.type_boolean() }})
+            when {{ left }} = {{ right }} then true
+            when substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1)
+                and {{ c360_string_similarity(left, right) }}
+                >= {{ var('identity_first_name_min_similarity') }}
+                then true
+            when length({{ left }}) >= 4
+                and {{ c360_edit_distance(left, right) }} <= 1
+                then true
+            else
+                least(length({{ left }}), length({{ right }})) = 1
+                and substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1)
+        end
     )
 {%- endmacro %}

@@ -421,6 +421,31 @@ pairs_deduplicated as (
     select distinct * from pairs_unioned
 ),
 
+{# The verdict on each email and phone value (caps, blocked values, role
+    mailboxes), joined to the pairs of those two kinds only: the other
+    rules' pairs (most of them) skip the lookup. #}
+pairs_valued as (
+    select
+        pairs.*,
+        shared_values_judged.value_rejection,
+        shared_values_judged.is_role_mailbox
+    from pairs_deduplicated as pairs
+    left join shared_values_judged
+        on
+            pairs.identifier_type = shared_values_judged.identifier_type
+            and pairs.identifier_value = shared_values_judged.identifier_value
+    where pairs.identifier_type in ('email', 'phone')
+    union all
+    select
+        pairs.*,
+        cast(null as {{ dbt.type_string() }}) as value_rejection,
+        cast(null as {{ dbt.type_boolean() }}) as is_role_mailbox
+    from pairs_deduplicated as pairs
+    where
+        pairs.identifier_type is null
+        or pairs.identifier_type not in ('email', 'phone')
+),
+
 {# The evidence of each pair, side by side. #}
 pairs_compared as (
     select
@@ -510,7 +535,7 @@ pairs_compared as (
             ) }},
             false
         ) as is_birth_date_far
-    from pairs_deduplicated as pairs
+    from pairs_valued as pairs
     inner join records as records_a
         on pairs.record_id_a = records_a.record_id
     inner join records as records_b
@@ -574,12 +599,12 @@ pairs_judged as (
                 and pairs_compared.is_birth_date_far
                 and not pairs_compared.has_shared_contact_or_id
                 then 'birth_date_conflict'
-            when shared_values_judged.value_rejection is not null
-                then shared_values_judged.value_rejection
+            when pairs_compared.value_rejection is not null
+                then pairs_compared.value_rejection
             {# A role mailbox (info@, office@) is shared by colleagues: it
                 links only records with the same first and last name. #}
             when pairs_compared.match_rule = 'shared_email'
-                and shared_values_judged.is_role_mailbox
+                and pairs_compared.is_role_mailbox
                 and not (
                     pairs_compared.is_first_name_match
                     and pairs_compared.is_last_name_match
@@ -617,12 +642,6 @@ pairs_judged as (
                 then 'street_differs'
         end as rejection_reason
     from pairs_compared
-    left join shared_values_judged
-        on
-            pairs_compared.identifier_type
-            = shared_values_judged.identifier_type
-            and pairs_compared.identifier_value
-            = shared_values_judged.identifier_value
     left join overrides as force_split
         on
             force_split.action = 'force_split'

@@ -7,6 +7,10 @@
     paired with themselves, so their records can be linked. One row per
     (profile_id_a, profile_id_b), profile_id_a <= profile_id_b, with the
     rules that found it. #}
+{%- set rule_names = (
+    var('linkage_blocking_rules').keys() | list + ['same_profile']
+) | sort -%}
+
 with
 
 profiles as (
@@ -65,14 +69,37 @@ pairs_unioned as (
     select * from shared_profiles
 ),
 
+{# Which rules found each pair, as one flag per rule: a plain aggregate,
+    where an ordered string aggregate sorted every pair's rules (a third of
+    the model's time at 1,000,000 persons). #}
+pairs_flagged as (
+    select
+        profile_id_a,
+        profile_id_b,
+        {% for rule_name in rule_names -%}
+            max(
+                case when blocking_rule = '{{ rule_name }}' then 1 else 0 end
+            ) as is_found_by_{{ rule_name }}{% if not loop.last %},{% endif %}
+        {% endfor %}
+    from pairs_unioned
+    group by profile_id_a, profile_id_b
+),
+
+{# The rules' names in alphabetical order, separated by ", ". #}
 pairs_deduplicated as (
     select
         profile_id_a,
         profile_id_b,
-        {{ dbt.listagg('blocking_rule', "', '", 'order by blocking_rule') }}
-        as blocking_rules
-    from pairs_unioned
-    group by profile_id_a, profile_id_b
+        substr(
+            {% for rule_name in rule_names -%}
+                case
+                    when is_found_by_{{ rule_name }} = 1 then ', {{ rule_name }}'
+                    else ''
+                end{% if not loop.last %} ||{% endif %}
+            {% endfor %},
+            3
+        ) as blocking_rules
+    from pairs_flagged
 )
 
 select * from pairs_deduplicated
