@@ -13,10 +13,10 @@
                 and extract(day from {{ left }}) = extract(month from {{ right }})
                 then true
             else
-                {{ c360_edit_distance(
+                {{ c360_is_one_edit_apart(
                     'cast(' ~ left ~ ' as ' ~ dbt.type_string() ~ ')',
                     'cast(' ~ right ~ ' as ' ~ dbt.type_string() ~ ')'
-                ) }} <= 1
+                ) }}
         end
     )
 {%- endmacro %}

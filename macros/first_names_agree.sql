@@ -18,7 +18,7 @@
                 >= {{ var('identity_first_name_min_similarity') }}
                 then true
             when length({{ left }}) >= 4
-                and {{ c360_edit_distance(left, right) }} <= 1
+                and {{ c360_is_one_edit_apart(left, right) }}
                 then true
             else
                 least(length({{ left }}), length({{ right }})) = 1

@@ -15,7 +15,7 @@
                 then true
             else
                 length({{ left }}) >= 4
-                and {{ c360_edit_distance(left, right) }} <= 1
+                and {{ c360_is_one_edit_apart(left, right) }}
         end
     )
 {%- endmacro %}

@@ -10,7 +10,7 @@
         when substr({{ left }}, 1, 4) = substr({{ right }}, 1, 4)
             and substr({{ left }}, 5, 2) = substr({{ right }}, 7, 2)
             and substr({{ left }}, 7, 2) = substr({{ right }}, 5, 2) then 3
-        when {{ c360_edit_distance(left, right) }} <= 1 then 2
+        when {{ c360_is_one_edit_apart(left, right) }} then 2
         when substr({{ left }}, 1, 4) = substr({{ right }}, 1, 4) then 1
         else 0
     end

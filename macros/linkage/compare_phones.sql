@@ -6,7 +6,7 @@
     case
         when {{ left }} is null or {{ right }} is null then null
         when {{ left }} = {{ right }} then 2
-        when {{ c360_edit_distance(left, right) }} <= 1 then 1
+        when {{ c360_is_one_edit_apart(left, right) }} then 1
         else 0
     end
 {%- endmacro %}
