@@ -155,9 +155,9 @@ values_counted as (
 candidates_scored as (
     select
         candidates_unpivoted.*,
+        values_counted.frequency,
         coalesce(survivorship_source_priority.priority, 1000000)
-        as source_priority,
-        values_counted.frequency
+        as source_priority
     from candidates_unpivoted
     inner join values_counted
         on

@@ -93,7 +93,8 @@ pairs_deduplicated as (
         substr(
             {% for rule_name in rule_names -%}
                 case
-                    when is_found_by_{{ rule_name }} = 1 then ', {{ rule_name }}'
+                    when is_found_by_{{ rule_name }} = 1
+                        then ', {{ rule_name }}'
                     else ''
                 end{% if not loop.last %} ||{% endif %}
             {% endfor %},
