@@ -22,6 +22,12 @@
       later split of the customer erases both parts and int_erasures_applied
       can find the person's identifiers in every table without keeping them
       in clear.
+    Later builds, with or without the request in the extract, log the same
+    for every record that has joined an erased customer since (the customer
+    of a logged record, or of a record carrying an email or phone the
+    ledger holds as named), under the request that erased it: so a mailbox
+    the erased person shares is masked on the other profiles, also when it
+    arrived after the request.
     One row per request key, record and identifier hash
     (`erasure_entry_id`). #}
 with
@@ -69,6 +75,49 @@ requests as (
     from salvaged_requests
 ),
 
+{% if is_incremental() %}
+    logged as (
+        select * from {{ this }}
+    ),
+
+    logged_records as (
+        select distinct record_id
+        from logged
+    ),
+
+    logged_hashes as (
+        select distinct
+            erasure_request_key,
+            identifier_hash
+        from logged
+        where is_named and identifier_type in ('email', 'phone')
+    ),
+{% endif %}
+
+{# When each request arrived: from the extract, or from the ledger once
+    the request has left it. #}
+request_times_unioned as (
+    select
+        erasure_request_key,
+        requested_at
+    from requests
+    {% if is_incremental() %}
+        union all
+        select
+            erasure_request_key,
+            requested_at
+        from logged
+    {% endif %}
+),
+
+request_times as (
+    select
+        erasure_request_key,
+        min(requested_at) as requested_at
+    from request_times_unioned
+    group by erasure_request_key
+),
+
 records_named as (
     {{ records_named_by_identifier(
         'requests', 'erasure_request_key', 'identifiers', 'records'
@@ -87,17 +136,46 @@ named_entries as (
     from records_named
 ),
 
-{# every record of the customers the named records belong to today, with
+{# The records whose customers are erased: those this extract's requests
+    name and, on later builds, those the ledger logged and those carrying
+    an email or phone it logged as named. #}
+erased_records as (
+    select
+        erasure_request_key,
+        record_id
+    from named_entries
+    {% if is_incremental() %}
+        union all
+        select
+            erasure_request_key,
+            record_id
+        from logged
+        union all
+        select
+            logged_hashes.erasure_request_key,
+            identifiers.record_id
+        from identifiers
+        inner join logged_hashes
+            on
+                {{ erasure_hash(
+                    'identifiers.identifier_type',
+                    'identifiers.identifier_value'
+                ) }} = logged_hashes.identifier_hash
+        where identifiers.identifier_type in ('email', 'phone')
+    {% endif %}
+),
+
+{# every record of the customers those records belong to today, with
    each email and phone it carries #}
 customer_records as (
     select distinct
-        named_entries.erasure_request_key,
+        erased_records.erasure_request_key,
         customer_records.record_id
-    from named_entries
-    inner join resolved as named_records
-        on named_entries.record_id = named_records.record_id
+    from erased_records
+    inner join resolved as erased_resolved
+        on erased_records.record_id = erased_resolved.record_id
     inner join resolved as customer_records
-        on named_records.customer_id = customer_records.customer_id
+        on erased_resolved.customer_id = customer_records.customer_id
 ),
 
 customer_entries as (
@@ -146,18 +224,27 @@ keyed as (
         entries.identifier_type,
         entries.identifier_hash,
         entries.is_named,
-        requests.requested_at,
+        request_times.requested_at,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
         as logged_at
     from entries
-    inner join requests
-        on entries.erasure_request_key = requests.erasure_request_key
+    inner join request_times
+        on entries.erasure_request_key = request_times.erasure_request_key
 )
 
 select keyed.*
 from keyed
 {% if is_incremental() %}
-    left join {{ this }} as already_logged
+    left join logged as already_logged
         on keyed.erasure_entry_id = already_logged.erasure_entry_id
-    where already_logged.erasure_entry_id is null
+    {# A logged record whose identifiers the scrub has since removed
+        (or that never had any) needs no row without a hash. #}
+    left join logged_records
+        on keyed.record_id = logged_records.record_id
+    where
+        already_logged.erasure_entry_id is null
+        and not (
+            keyed.identifier_hash is null
+            and logged_records.record_id is not null
+        )
 {% endif %}
