@@ -43,3 +43,25 @@ def test_cluster_records_labels_by_smallest_record_id() -> None:
         "r4": "r1",
         "r5": "r1",
     }
+
+
+def test_cluster_records_names_by_record_id_whatever_the_input_order() -> None:
+    # records arrive largest id first, so the first-numbered record of a
+    # component is its largest id, never its name
+    con = duckdb.connect()
+    records = "select 'r' || (9 - i) as record_id from range(10) as t(i)"
+    edges = """
+        select 'r2' as record_id_a, 'r8' as record_id_b
+        union all select 'r8', 'r5'
+    """
+    table = cluster_records(con, records, edges, "component_id")
+    got = dict(
+        zip(
+            table["record_id"].to_pylist(),
+            table["component_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert got["r8"] == got["r5"] == got["r2"] == "r2"
+    assert got["r9"] == "r9"
+    assert len(got) == 10

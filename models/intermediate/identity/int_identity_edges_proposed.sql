@@ -389,8 +389,9 @@ postal_code_pairs as (
     ) }}
 ),
 
+{# A person may write the same decision twice in the seed. #}
 override_pairs as (
-    select
+    select distinct
         least(record_id, other_record_id) as record_id_a,
         greatest(record_id, other_record_id) as record_id_b,
         'override_force_link' as match_rule,
@@ -401,6 +402,11 @@ override_pairs as (
     where action = 'force_link'
 ),
 
+{# No rule proposes a pair twice: each pairs a record once per identifier
+    or block it is in, and a record carries an identifier once (tested on
+    int_identifiers_unioned), so the union needs no deduplication (which
+    cost a hash of every pair's six columns); the unique test on edge_id
+    guards it. #}
 pairs_unioned as (
     select * from key_pairs
     union all
@@ -417,10 +423,6 @@ pairs_unioned as (
     select * from override_pairs
 ),
 
-pairs_deduplicated as (
-    select distinct * from pairs_unioned
-),
-
 {# The verdict on each email and phone value (caps, blocked values, role
     mailboxes), joined to the pairs of those two kinds only: the other
     rules' pairs (most of them) skip the lookup. #}
@@ -429,7 +431,7 @@ pairs_valued as (
         pairs.*,
         shared_values_judged.value_rejection,
         shared_values_judged.is_role_mailbox
-    from pairs_deduplicated as pairs
+    from pairs_unioned as pairs
     left join shared_values_judged
         on
             pairs.identifier_type = shared_values_judged.identifier_type
@@ -440,7 +442,7 @@ pairs_valued as (
         pairs.*,
         cast(null as {{ dbt.type_string() }}) as value_rejection,
         cast(null as {{ dbt.type_boolean() }}) as is_role_mailbox
-    from pairs_deduplicated as pairs
+    from pairs_unioned as pairs
     where
         pairs.identifier_type is null
         or pairs.identifier_type not in ('email', 'phone')

@@ -66,8 +66,10 @@ partner_positions as (
         < {{ var('linkage_u_sample_pairs') }}
 ),
 
+{# With few profiles, two steps can reach the same partner: each pair is
+    kept once (by id, before the wide columns are joined). #}
 partner_pairs as (
-    select
+    select distinct
         partner_positions.profile_id as profile_id_a,
         profiles_numbered.profile_id as profile_id_b
     from partner_positions
@@ -75,12 +77,13 @@ partner_pairs as (
         on
             partner_positions.partner_position
             = profiles_numbered.profile_position
+    where partner_positions.profile_id <> profiles_numbered.profile_id
 ),
 
 {# Sides joined by id only after the pairs exist: with the inequality in
     the same join, DuckDB planned a product of all profiles. #}
 pairs_sided as (
-    select distinct
+    select
         partner_pairs.profile_id_a,
         partner_pairs.profile_id_b,
         {{ linkage_side_columns('profiles_a', 'a_') | indent(8) }},
@@ -90,7 +93,6 @@ pairs_sided as (
         on partner_pairs.profile_id_a = profiles_a.profile_id
     inner join profiles as profiles_b
         on partner_pairs.profile_id_b = profiles_b.profile_id
-    where partner_pairs.profile_id_a <> partner_pairs.profile_id_b
 ),
 
 pairs_compared as (

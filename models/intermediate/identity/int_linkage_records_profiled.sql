@@ -16,8 +16,9 @@ records_described as (
         middle_name,
         last_name,
         gender,
-        {{ c360_regexp_replace(
-            'cast(birth_date as ' ~ dbt.type_string() ~ ')', '[^0-9]', ''
+        {# a date cast to text is YYYY-MM-DD on every engine #}
+        {{ dbt.replace(
+            'cast(birth_date as ' ~ dbt.type_string() ~ ')', "'-'", "''"
         ) }} as birth_date_digits,
         national_id_hash,
         national_id_head_hash,
