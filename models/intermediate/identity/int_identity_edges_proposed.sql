@@ -1,16 +1,21 @@
 {# Every candidate link between two identity records, each named by the rule
     that proposed it, with the evidence compared and a first verdict:
     `proposed` (goes on to the component guards) or `rejected` with a reason.
-    One row per (record_id_a, record_id_b, match_rule), with
+    One row per (record_id_a, record_id_b, match_rule, identifier_value), with
     record_id_a < record_id_b.
 
-    Strong rules: a key one record owns and another references (the ticket's
-    CRM contact, the invoice's order or receipt, the browser's login, the
-    card shown at the till), and a shared email or phone between records whose
-    first names agree (surnames may differ: people marry). Weak rules: a
-    nameless receipt's phone to the nearest-in-time named record with that
-    phone, and fuzzy name matches inside blocks (same birth date; same postal
-    code and initials) that have no identifier in common. #}
+    Each rule family lives in a macro named for it (macros/identity_rules/):
+    strong rules shared_key_pairs (a key one record owns and another
+    references: the ticket's CRM contact, the invoice's order or receipt,
+    the browser's login, the card shown at the till), shared_value_pairs (a
+    shared email or phone between records whose first names agree; surnames
+    may differ: people marry) and override_pairs (a person's force_link);
+    weak rules nearest_shared_phone_pairs (a nameless receipt's phone to the
+    nearest-in-time named record with that phone), fuzzy_name_pairs (fuzzy
+    name matches inside blocks) and the probabilistic edges
+    (int_identity_edges_probabilistic). This model judges the values they
+    share (caps, blocked values, role mailboxes), compares each pair with
+    the comparison macros and applies the guards. #}
 with
 
 records as (
@@ -187,219 +192,27 @@ shared_values_judged as (
             = blocked_values.identifier_value
 ),
 
-{# Keys: every holder of a key links to its owner (or, with no owner in
-    the data, to the first holder). #}
-key_hubs as (
-    select
-        identifier_type,
-        identifier_value,
-        coalesce(
-            min(case when is_key_owner then record_id end), min(record_id)
-        ) as hub_record_id
-    from identifiers
-    where identifier_type not in ('email', 'phone')
-    group by identifier_type, identifier_value
-),
-
+{# The rule families, one macro each (macros/identity_rules/), and the
+    probabilistic edges (int_identity_edges_probabilistic). #}
 key_pairs as (
-    select
-        least(identifiers.record_id, key_hubs.hub_record_id) as record_id_a,
-        greatest(identifiers.record_id, key_hubs.hub_record_id) as record_id_b,
-        'shared_' || identifiers.identifier_type as match_rule,
-        identifiers.identifier_type,
-        identifiers.identifier_value,
-        'strong' as strength
-    from identifiers
-    inner join key_hubs
-        on
-            identifiers.identifier_type = key_hubs.identifier_type
-            and identifiers.identifier_value = key_hubs.identifier_value
-    where identifiers.record_id <> key_hubs.hub_record_id
-),
-
-{# Emails and phones: named holders of one value are paired. Holders with
-    the same name are one person's repeated records (a frequent buyer's
-    guest orders): each links to the first of them (a star of n - 1 edges,
-    not n(n - 1)/2 pairs), and only the first of each name is paired with
-    the other names. Values past the caps are not paired (they are reported
-    below as rejected). #}
-value_holders as (
-    select
-        identifiers_named.identifier_type,
-        identifiers_named.identifier_value,
-        identifiers_named.record_id,
-        min(identifiers_named.record_id) over (
-            partition by
-                identifiers_named.identifier_type,
-                identifiers_named.identifier_value,
-                identifiers_named.first_name,
-                identifiers_named.last_name
-        ) as twin_record_id
-    from identifiers_named
-    inner join shared_values_judged
-        on
-            identifiers_named.identifier_type
-            = shared_values_judged.identifier_type
-            and identifiers_named.identifier_value
-            = shared_values_judged.identifier_value
-    where
-        identifiers_named.identifier_type in ('email', 'phone')
-        and identifiers_named.is_named
-        and shared_values_judged.records_sharing
-        <= {{ var('identity_max_records_per_identifier') }}
+    {{ shared_key_pairs('identifiers') | indent(4) }}
 ),
 
 shared_value_pairs as (
-    {{ twin_pairs(
-        'value_holders', 'twin_record_id',
-        ['identifier_type', 'identifier_value'],
-        "'shared_' || {side}identifier_type",
-        '{side}identifier_type', '{side}identifier_value', 'strong',
-    ) }}
-),
-
-{# A nameless record (a receipt with a phone) cannot be told apart from a
-    later owner of the same number by name, so it links once: to the named
-    record with that phone closest in time, or, when no named record has it,
-    to the first nameless record with it. #}
-nameless_phone_distances as (
-    select
-        nameless.record_id as nameless_record_id,
-        named.record_id as named_record_id,
-        nameless.identifier_value,
-        {{ dbt.datediff(
-            'named.last_seen_at', 'nameless.first_seen_at', 'second'
-        ) }} as seconds_after_named,
-        {{ dbt.datediff(
-            'nameless.first_seen_at', 'named.first_seen_at', 'second'
-        ) }} as seconds_before_named
-    from identifiers_named as nameless
-    inner join identifiers_named as named
-        on
-            nameless.identifier_value = named.identifier_value
-            and named.identifier_type = 'phone'
-            and named.is_named
-    where nameless.identifier_type = 'phone' and not nameless.is_named
-),
-
-nameless_phone_candidates as (
-    select
-        nameless_record_id,
-        named_record_id,
-        identifier_value,
-        row_number() over (
-            partition by nameless_record_id
-            order by
-                greatest(seconds_after_named, seconds_before_named, 0) asc,
-                named_record_id asc
-        ) as nearness_rank
-    from nameless_phone_distances
-),
-
-nameless_phone_firsts as (
-    select
-        identifier_value,
-        min(record_id) as first_record_id
-    from identifiers_named
-    where identifier_type = 'phone' and not is_named
-    group by identifier_value
+    {{ shared_value_pairs('identifiers_named', 'shared_values_judged')
+        | indent(4) }}
 ),
 
 nameless_phone_pairs as (
-    select
-        least(nameless_record_id, named_record_id) as record_id_a,
-        greatest(nameless_record_id, named_record_id) as record_id_b,
-        'nearest_shared_phone' as match_rule,
-        'phone' as identifier_type,
-        identifier_value,
-        'weak' as strength
-    from nameless_phone_candidates
-    where nearness_rank = 1
-    union all
-    select
-        nameless_phone_firsts.first_record_id as record_id_a,
-        identifiers_named.record_id as record_id_b,
-        'nearest_shared_phone' as match_rule,
-        'phone' as identifier_type,
-        identifiers_named.identifier_value,
-        'weak' as strength
-    from identifiers_named
-    inner join nameless_phone_firsts
-        on identifiers_named.identifier_value
-        = nameless_phone_firsts.identifier_value
-    where
-        identifiers_named.identifier_type = 'phone'
-        and not identifiers_named.is_named
-        and identifiers_named.record_id
-        <> nameless_phone_firsts.first_record_id
-        and not exists (
-            select 1
-            from nameless_phone_candidates
-            where
-                nameless_phone_candidates.identifier_value
-                = identifiers_named.identifier_value
-        )
+    {{ nearest_shared_phone_pairs('identifiers_named') | indent(4) }}
 ),
 
-{# Fuzzy blocks. Typos keep a name's initial far more often than not, so
-    a block is a birth date or a postal code plus the record's two initials
-    in sorted order (which also pairs a record with its first/last swap).
-    Inside a block, records with the same name (and street) are one
-    person's repeats: each links to the first of them, and only the firsts
-    are paired (as for shared emails and phones). #}
-named_records_blocked as (
-    select
-        record_id,
-        birth_date,
-        country_code,
-        postal_code,
-        case
-            when substr(first_name, 1, 1) <= substr(last_name, 1, 1)
-                then substr(first_name, 1, 1) || substr(last_name, 1, 1)
-            else substr(last_name, 1, 1) || substr(first_name, 1, 1)
-        end as initials,
-        min(record_id) over (
-            partition by birth_date, first_name, last_name
-        ) as birth_date_twin_record_id,
-        min(record_id) over (
-            partition by
-                postal_code, country_code, first_name, last_name, street
-        ) as address_twin_record_id
-    from records
-    where first_name is not null and last_name is not null
+fuzzy_name_pairs as (
+    {{ fuzzy_name_pairs('records') | indent(4) }}
 ),
 
-birth_date_pairs as (
-    {{ twin_pairs(
-        'named_records_blocked', 'birth_date_twin_record_id',
-        ['birth_date', 'initials'],
-        "'fuzzy_name_birth_date'", "'birth_date'",
-        'cast({side}birth_date as ' ~ dbt.type_string() ~ ')', 'weak',
-        where='{side}birth_date is not null',
-    ) }}
-),
-
-postal_code_pairs as (
-    {{ twin_pairs(
-        'named_records_blocked', 'address_twin_record_id',
-        ['postal_code', 'country_code', 'initials'],
-        "'fuzzy_name_address'", "'postal_code'", '{side}postal_code', 'weak',
-        where='{side}postal_code is not null'
-        ~ ' and {side}country_code is not null',
-    ) }}
-),
-
-{# A person may write the same decision twice in the seed. #}
 override_pairs as (
-    select distinct
-        least(record_id, other_record_id) as record_id_a,
-        greatest(record_id, other_record_id) as record_id_b,
-        'override_force_link' as match_rule,
-        'override' as identifier_type,
-        reason as identifier_value,
-        'strong' as strength
-    from overrides
-    where action = 'force_link'
+    {{ override_pairs('overrides') | indent(4) }}
 ),
 
 {# No rule proposes a pair twice: each pairs a record once per identifier
@@ -414,9 +227,7 @@ pairs_unioned as (
     union all
     select * from nameless_phone_pairs
     union all
-    select * from birth_date_pairs
-    union all
-    select * from postal_code_pairs
+    select * from fuzzy_name_pairs
     union all
     select * from probabilistic_pairs
     union all
