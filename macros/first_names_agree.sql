@@ -3,9 +3,9 @@
     forgave: first_names_match (equal, nickname, typo with the same
     initial), one edit in a name of four letters or more (a typo of the
     initial too; it covers the typo's one edit), or one name written as the
-    other's initial. Null when a
-    name is missing and they are not a nickname pair (`is_nickname_pair`, a
-    boolean expression that is never null). -#}
+    other's initial. Null when a name is missing and they are not a
+    nickname pair (`is_nickname_pair`, a boolean expression that is never
+    null). -#}
 {% macro first_names_agree(left, right, is_nickname_pair) -%}
     (
         case
