@@ -24,17 +24,26 @@ def test_no_records_no_labels() -> None:
     assert label_components(0, np.array([]), np.array([])).tolist() == []
 
 
+def _labels(records: str, edges: str) -> dict[str, str]:
+    """Each record's component label from cluster_records, in DuckDB."""
+    table = cluster_records(duckdb.connect(), records, edges, "component_id")
+    return dict(
+        zip(
+            table["record_id"].to_pylist(),
+            table["component_id"].to_pylist(),
+            strict=True,
+        )
+    )
+
+
 def test_cluster_records_labels_by_smallest_record_id() -> None:
-    con = duckdb.connect()
     records = "select 'r' || i as record_id from range(6) as t(i)"
     edges = """
         select 'r1' as record_id_a, 'r4' as record_id_b
         union all select 'r4', 'r5'
         union all select 'r0', 'r3'
     """
-    table = cluster_records(con, records, edges, "component_id")
-    ids = table["record_id"].to_pylist()
-    got = dict(zip(ids, table["component_id"].to_pylist(), strict=True))
+    got = _labels(records, edges)
     assert got == {
         "r0": "r0",
         "r1": "r1",
@@ -48,20 +57,12 @@ def test_cluster_records_labels_by_smallest_record_id() -> None:
 def test_cluster_records_names_by_record_id_whatever_the_input_order() -> None:
     # records arrive largest id first, so the first-numbered record of a
     # component is its largest id, never its name
-    con = duckdb.connect()
     records = "select 'r' || (9 - i) as record_id from range(10) as t(i)"
     edges = """
         select 'r2' as record_id_a, 'r8' as record_id_b
         union all select 'r8', 'r5'
     """
-    table = cluster_records(con, records, edges, "component_id")
-    got = dict(
-        zip(
-            table["record_id"].to_pylist(),
-            table["component_id"].to_pylist(),
-            strict=True,
-        )
-    )
+    got = _labels(records, edges)
     assert got["r8"] == got["r5"] == got["r2"] == "r2"
     assert got["r9"] == "r9"
     assert len(got) == 10
