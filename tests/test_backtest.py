@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from c360.backtest import backtest, render
+from c360 import ltv
+from c360.backtest import backtest, compare, render
 
 
 def test_backtest_reports_on_a_built_warehouse(warehouse: Path) -> None:
@@ -29,3 +30,20 @@ def test_backtest_reports_on_a_built_warehouse(warehouse: Path) -> None:
 def test_backtest_refuses_a_calibration_end_after_the_data(warehouse: Path) -> None:
     with pytest.raises(ValueError, match="not before the last sale"):
         backtest(warehouse, calibration_end=date(2099, 1, 1))
+
+
+def test_several_horizons_score_the_choice_and_compare_adds_each_model(
+    warehouse: Path,
+) -> None:
+    chosen = compare(warehouse, (13, 26), alone=False)
+    assert [name for name, _ in chosen] == ["chosen", "chosen"]
+    assert [round(r.holdout_weeks) for _, r in chosen] == [13, 26]
+    every = compare(warehouse, (13,), alone=True)
+    names = [name for name, _ in every]
+    assert names[0] == "chosen"
+    assert set(ltv.MODELS) <= set(names)
+    # a model forced onto the even calendar never reports a season
+    for name, result in every[1:]:
+        assert result.purchase_model.endswith(ltv.SEASONAL) == name.endswith(
+            ltv.SEASONAL
+        )

@@ -202,3 +202,40 @@ def test_person_level_dirt_meets_the_defaults() -> None:
     keys = list(zip(pop.first, pop.last, pop.city, strict=True))
     shared = len(keys) - len(set(keys))
     assert shared / pop.n >= dirt.namesake
+
+
+def _year_end_lift(out: Path) -> float:
+    """Sales per day in November and December against January and
+    February, over every whole year of the history (orders and receipts)."""
+    con = duckdb.connect()
+    return con.execute(
+        f"""
+        with sales as (
+            select ordered_at as sold_at from '{out}/shop/orders.parquet'
+            union all
+            select purchased_at from '{out}/pos/receipts.parquet'
+        )
+        select
+            count(*) filter (where month(sold_at) in (11, 12)) / 61.0
+            / (count(*) filter (where month(sold_at) in (1, 2)) / 59.0)
+        from sales
+        where sold_at >= '2024-01-01' and sold_at < '2026-01-01'
+        """
+    ).fetchone()[0]
+
+
+def test_buying_follows_the_calendar(tmp_path: Path) -> None:
+    """The year-end peak and the January lull show in the sales, as
+    strong as season_strength says; 0 buys evenly."""
+    generate(Params(persons=4000, seed=2, as_of=AS_OF), tmp_path / "season")
+    generate(
+        Params(persons=4000, seed=2, as_of=AS_OF, season_strength=0.0),
+        tmp_path / "even",
+    )
+    # 1.30 / 0.85 as written, less the customers who lapse over the year
+    assert _year_end_lift(tmp_path / "season") > 1.3
+    assert 0.85 < _year_end_lift(tmp_path / "even") < 1.1
+    manifest = json.loads((tmp_path / "season" / "manifest.json").read_text())
+    assert manifest["parameters"]["season_strength"] == 1.0
+    with pytest.raises(ValueError, match="season-strength"):
+        Params(persons=10, seed=1, season_strength=4.0)

@@ -17,6 +17,7 @@ from lifetimes.datasets import (
 )
 
 from c360 import ltv
+from c360.season import Season
 
 # PRODUCT.md: the published CDNOW yardstick (2,357 customers)
 BG_NBD_CDNOW = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
@@ -121,13 +122,23 @@ AS_OF = pd.Timestamp("2026-06-30")
 
 
 def _population(
-    customers: int, seed: int = 3, weeks: float = 104.0
+    customers: int,
+    seed: int = 3,
+    weeks: float = 104.0,
+    season: Season | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Customers buying as Pareto/NBD says (gamma-spread weekly rates, an
     exponential lifetime with gamma-spread dropout), born over the first
     half of `weeks`: their purchase days and the summary of them the dbt
-    models would give."""
+    models would give. With a `season`, they buy and lapse on its clock."""
     rng = np.random.default_rng(seed)
+    start = AS_OF - pd.Timedelta(days=int(weeks * 7))
+    calendar = np.arange(int(weeks * 7) + 1)
+    clock = calendar.astype(float)
+    if season is not None:
+        first = np.datetime64(start.date(), "D")
+        clock = season.elapsed(np.full(len(calendar), first), first + calendar)
+        weeks = float(clock[-1]) / 7
     rows = []
     for i in range(customers):
         born = rng.uniform(0, weeks / 2)
@@ -140,17 +151,17 @@ def _population(
             if t > min(lapse, weeks):
                 break
             times.append(t)
-        day_numbers = sorted({int(x * 7) for x in times})
+        on_clock = np.array(times) * 7
+        day_numbers = sorted(set(np.searchsorted(clock, on_clock, side="right") - 1))
         rows += [(f"c{i:05d}", d) for d in day_numbers]
     days = pd.DataFrame(rows, columns=["customer_id", "day"])
-    start = AS_OF - pd.Timedelta(days=int(weeks * 7))
     days["purchase_date"] = start + pd.to_timedelta(days["day"], unit="D")
     grouped = days.groupby("customer_id")["day"]
     summary = pd.DataFrame(
         {
             "purchase_days": grouped.count(),
             "recency_days": grouped.max() - grouped.min(),
-            "age_days": int(weeks * 7) - grouped.min(),
+            "age_days": int(calendar[-1]) - grouped.min(),
         }
     ).reset_index()
     summary["frequency"] = summary["purchase_days"] - 1
@@ -331,3 +342,69 @@ def test_a_large_population_is_fitted_on_a_fixed_sample(
     assert once["purchase_model_status"].iloc[0].startswith("fitted")
     assert np.isfinite(once["expected_purchases"]).all()
     assert len(once) == len(summary)
+
+
+# a business that sells twice as much in spring as in autumn (the tests'
+# histories end on 30 June: the backtest holds out the busy half year)
+SPRING = Season((1.3, 1.4, 1.6, 1.5, 1.2, 1.0, 0.7, 0.6, 0.6, 0.7, 0.7, 0.7))
+
+
+def test_a_seasonal_business_is_predicted_on_its_calendar() -> None:
+    """On data that follows a season, every model predicts the backtest's
+    holdout better on the learned calendar than on the even one, the
+    build keeps the calendar, and it has learned the shape."""
+    summary, days = _population(3000, seed=11, weeks=156.0, season=SPRING)
+    as_of = pd.Timestamp(summary["as_of_date"].max())
+    selection = ltv.select_purchase_model(days, as_of, 26.0)
+    for name in ltv.MODELS:
+        even, seasonal = selection.scores[name], selection.scores[name + ltv.SEASONAL]
+        assert seasonal["error"] < even["error"], name
+    result = ltv.predict(summary, days, horizon_months=12, annual_discount_rate=0.1)
+    learned = json.loads(result["purchase_season"].iloc[0])
+    assert result["purchase_model_status"].iloc[0] == "fitted"
+    assert np.corrcoef(learned, SPRING.by_month)[0, 1] > 0.95
+    # the half year ahead is the quiet one: fewer purchases than on an even
+    # calendar, which would carry the spring's pace into the autumn
+    even = ltv.predict(summary, days, 6, 0.1, seasonal=(False,))
+    assert even["purchase_season"].isna().all()
+    assert result["expected_purchases"].sum() > 0
+    six = ltv.predict(summary, days, 6, 0.1)
+    assert six["expected_purchases"].sum() < 0.9 * even["expected_purchases"].sum()
+
+
+def test_a_short_history_keeps_the_even_calendar() -> None:
+    """Under 18 whole months before the backtest's cut no calendar can be
+    told from a trend: only even candidates, and no season published."""
+    summary, days = _population(1500, seed=5, weeks=80.0, season=SPRING)
+    result = ltv.predict(summary, days, 12, 0.1)
+    assert result["purchase_season"].isna().all()
+    assert set(json.loads(result["selection_scores"].iloc[0])) == set(ltv.MODELS)
+
+
+def test_pareto_nbd_reaches_the_optimum_not_a_point_on_its_ridge() -> None:
+    """Powell alone stops on the flat ridge of s and beta (here s 1.2 and
+    beta 51 for a true 2 and 100, which over-predicts a year ahead); the
+    fit must reach the likelihood a search started at the truth reaches."""
+    from lifetimes import ParetoNBDFitter
+
+    summary, _ = _population(4000, seed=5, weeks=156.0)
+    h = ltv.Histories.of(
+        summary["frequency"].to_numpy(float),
+        summary["recency_days"].to_numpy(float) / 7,
+        summary["age_days"].to_numpy(float) / 7,
+    )
+    fit = ltv.fit_purchase_model("pareto_nbd", h)
+    assert fit.status == "fitted"
+    from_truth = ParetoNBDFitter()
+    scale = 1 / h.age.max()  # lifetimes' internal time scale
+    from_truth.fit(
+        h.frequency,
+        h.recency,
+        h.age,
+        weights=h.weight,
+        initial_params=np.array([1.2, 8 * scale, 2.0, 100 * scale]),
+    )
+    optimum = from_truth._negative_log_likelihood_
+    assert fit.model._negative_log_likelihood_ <= optimum + 0.01
+    assert fit.params["s"] == pytest.approx(2.0, rel=0.25)
+    assert fit.params["beta"] == pytest.approx(100, rel=0.25)

@@ -170,9 +170,14 @@ def load(
     return Histories(calibration, days, full, end, last_day)
 
 
-def score(histories: Histories, models: tuple[str, ...] = ltv.MODELS) -> Backtest:
-    """Fit on the calibration histories (choosing among `models`), score
-    on what the same customers did in the holdout."""
+def score(
+    histories: Histories,
+    models: tuple[str, ...] = ltv.MODELS,
+    seasonal: tuple[bool, ...] = (False, True),
+) -> Backtest:
+    """Fit on the calibration histories (choosing among `models` on the
+    clocks `seasonal` allows), score on what the same customers did in the
+    holdout."""
     calibration, weeks = histories.calibration, histories.weeks
     later = histories.full.set_index("customer_id").reindex(calibration["customer_id"])
     actual_purchases = later["purchase_days"].fillna(0).to_numpy(float) - calibration[
@@ -190,6 +195,7 @@ def score(histories: Histories, models: tuple[str, ...] = ltv.MODELS) -> Backtes
             horizon_months=weeks / ltv.WEEKS_PER_MONTH,
             annual_discount_rate=0,
             models=models,
+            seasonal=seasonal,
         )
         .set_index("customer_id")
         .reindex(calibration["customer_id"])
@@ -202,7 +208,8 @@ def score(histories: Histories, models: tuple[str, ...] = ltv.MODELS) -> Backtes
     total = actual_margin.sum()
     return Backtest(
         calibration_end=histories.calibration_end.isoformat(),
-        purchase_model=str(predicted["purchase_model"].iloc[0]),
+        purchase_model=str(predicted["purchase_model"].iloc[0])
+        + (ltv.SEASONAL if predicted["purchase_season"].notna().iloc[0] else ""),
         holdout_end=histories.holdout_end.isoformat(),
         holdout_weeks=round(weeks, 2),
         customers=len(calibration),
@@ -232,15 +239,20 @@ def backtest(
 
 
 def compare(
-    warehouse: Path, horizons: tuple[float, ...] = (13, 26, 52)
+    warehouse: Path, horizons: tuple[float, ...] = (13, 26, 52), alone: bool = True
 ) -> list[tuple[str, Backtest]]:
-    """At each holdout length: the model the build's choice picks
-    (`chosen`), then every model forced alone."""
+    """At each holdout length: the candidate the build's choice picks
+    (`chosen`), then (`alone`) every model forced alone on each clock
+    (`+season` when a season could be learned from the calibration data)."""
     rows = []
     for weeks in horizons:
         histories = load(warehouse, holdout_weeks=weeks)
         rows.append(("chosen", score(histories)))
-        rows.extend((name, score(histories, (name,))) for name in ltv.MODELS)
+        for name in ltv.MODELS if alone else ():
+            rows.append((name, score(histories, (name,), (False,))))
+            seasonal = score(histories, (name,), (True,))
+            if seasonal.purchase_model.endswith(ltv.SEASONAL):
+                rows.append((name + ltv.SEASONAL, seasonal))
     return rows
 
 
@@ -252,7 +264,7 @@ def purchase_ratio(result: Backtest) -> float:
 
 def render_table(rows: list[tuple[str, Backtest]]) -> str:
     lines = [
-        f"{'holdout':>8} {'candidate':<11} {'model':<11} {'pred/actual':>11}"
+        f"{'holdout':>8} {'candidate':<18} {'model':<18} {'pred/actual':>11}"
         f" {'purch. MAE':>10} {'purch. corr':>11} {'margin p/a':>10}"
         f" {'margin corr':>11} {'top 10 %':>8}"
     ]
@@ -261,7 +273,7 @@ def render_table(rows: list[tuple[str, Backtest]]) -> str:
             r.predicted_margin / r.actual_margin if r.actual_margin else float("nan")
         )
         lines.append(
-            f"{r.holdout_weeks:>7.0f}w {candidate:<11} {r.purchase_model:<11}"
+            f"{r.holdout_weeks:>7.0f}w {candidate:<18} {r.purchase_model:<18}"
             f" {purchase_ratio(r):>11.3f} {r.purchases_mae:>10.3f}"
             f" {r.purchases_correlation:>11.3f} {margin_ratio:>10.3f}"
             f" {r.margin_correlation:>11.3f} {r.top_decile_margin_share:>8.1%}"

@@ -31,6 +31,8 @@ def _generate(args: argparse.Namespace) -> int:
         kwargs["loaded_at"] = datetime.fromisoformat(args.loaded_at).replace(
             tzinfo=None
         )
+    if args.season_strength is not None:
+        kwargs["season_strength"] = args.season_strength
     if args.empty:
         kwargs["empty_systems"] = tuple(s.strip() for s in args.empty.split(",") if s)
     params = Params(**kwargs)  # type: ignore[arg-type]
@@ -153,7 +155,7 @@ def _backtest(args: argparse.Namespace) -> int:
     warehouse = Path(args.warehouse)
     horizons = tuple(float(w) for w in str(args.holdout_weeks).split(","))
     if args.compare or len(horizons) > 1:
-        rows = compare(warehouse, horizons)
+        rows = compare(warehouse, horizons, alone=args.compare)
         print(render_table(rows))
         chosen = [result for name, result in rows if name == "chosen"]
     else:
@@ -276,6 +278,13 @@ def build_parser() -> argparse.ArgumentParser:
         "'now' (default: --as-of); a later one keeps a pinned history fresh",
     )
     gen.add_argument(
+        "--season-strength",
+        type=float,
+        default=None,
+        help="how strongly buying follows the calendar's year-end peak and "
+        "January lull: 0 evenly all year, 1 realistic (default 1)",
+    )
+    gen.add_argument(
         "--empty",
         default="",
         help="comma-separated systems to write as empty tables, "
@@ -339,12 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument(
         "--holdout-weeks",
         default="26",
-        help="weeks held out; several (13,26,52) print one row per model each",
+        help="weeks held out; several (13,26,52) print one row each",
     )
     bt.add_argument(
         "--compare",
         action="store_true",
-        help="also score every purchase model forced alone",
+        help="also score every purchase model forced alone, on each calendar",
     )
     bt.add_argument(
         "--max-purchase-error",

@@ -11,6 +11,12 @@ whole history and predicts. Backtest error = |predicted / actual total
 holdout purchases - 1| + mean absolute error per customer / mean actual
 purchases per customer: one term for the population, one for the person.
 
+Calendar: each model is also a candidate on the seasonal clock of
+c360.season (the buying calendar learned from the purchase days before the
+cut), when the history before the cut covers enough whole months to learn
+one. A season is therefore kept only when it wins the backtest; the
+chosen calendar is the `purchase_season` column (null: even).
+
 Value of a purchase: Gamma-Gamma (`GammaGammaFitter`) on the average
 *gross margin* per purchase. Customers whose average margin is zero or
 negative are not used to fit it and keep their own average: a customer who
@@ -49,6 +55,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import hyp2f1
 
+from c360.season import Season, learn_season
+
 log = logging.getLogger(__name__)
 
 DAYS_PER_WEEK = 7.0
@@ -86,6 +94,7 @@ OUTPUT_TYPES = {
     "purchase_model_parameters": "string",
     "purchase_model_penalizer": "float64",
     "purchase_model_status": "string",
+    "purchase_season": "string",
     "spend_model_status": "string",
     "selection_holdout_weeks": "float64",
     "selection_predicted_purchases": "float64",
@@ -155,6 +164,7 @@ class PurchaseFit:
     penalizer: float | None
     status: str
     params: dict[str, float] = field(default_factory=dict)
+    seasonal: bool = False  # fitted on the seasonal clock
 
     def expected(self, t: float, h: Histories) -> np.ndarray:
         """Expected purchases in the next `t` weeks, per distinct history."""
@@ -225,15 +235,89 @@ def _bg_params(params: dict[str, float]) -> tuple[float, float, float, float]:
     return (params["r"], params["alpha"], params["a"], params["b"])
 
 
-# lifetimes fits Pareto/NBD by Nelder-Mead, which on 20,000 generated
-# customers takes 30-40 s per fit and wanders along the flat ridge of s and
-# beta into parameters its own predictions overflow on; Powell takes 2-3 s
-# and lands at the same likelihood to 0.05 % (BENCHMARKS.md). lifetimes
-# also starts Pareto/NBD from random parameters: fixed here, so two builds
-# of the same data fit the same model.
+# lifetimes fits Pareto/NBD by Nelder-Mead from random parameters, which on
+# 20,000 generated customers took 30-40 s per fit and wandered along the
+# flat ridge of s and beta into parameters its own predictions overflow on.
+# Powell from fixed parameters (so two builds fit the same model) reaches
+# the ridge in 2-3 s but stops on it at lifetimes' tolerance: on simulated
+# Pareto/NBD customers 71 log-likelihood units short of the optimum, with
+# s 0.83 for a true 2.0 and 12 % too many purchases a year ahead
+# (BENCHMARKS.md). Nelder-Mead started where Powell stopped walks the ridge
+# to the optimum in a few seconds more; the better of the two is kept.
 FIT_OPTIONS: dict[str, dict[str, object]] = {
     "pareto_nbd": {"fit_method": "Powell", "initial_params": np.ones(4)}
 }
+POLISH_OPTIONS: dict[str, dict[str, object]] = {
+    "pareto_nbd": {"fit_method": "Nelder-Mead"}
+}
+
+
+def _fitted(
+    name: str,
+    penalizer: float,
+    h: Histories,
+    usable: np.ndarray,
+    start: dict[str, float] | None = None,
+) -> list[object]:
+    """`name` fitted on the usable histories (FIT_OPTIONS) and, for the
+    models in POLISH_OPTIONS, polished from that optimum: the fits, the
+    best likelihood first. Given the optimum of a closely related fit
+    (`start`: the same model on the backtest's part of the history, or on
+    the other calendar), only the polish runs, from there. lifetimes'
+    exceptions propagate from the first fit only."""
+    data = (h.frequency[usable], h.recency[usable], h.age[usable])
+    if start is not None and name in POLISH_OPTIONS:
+        polished = _polished(name, penalizer, h, usable, start)
+        if polished is not None:
+            return [polished]
+    model = _fitter(name, penalizer)
+    _quietly(
+        lambda: model.fit(*data, weights=h.weight[usable], **FIT_OPTIONS.get(name, {}))
+    )
+    if name not in POLISH_OPTIONS:
+        return [model]
+    polished = _polished(
+        name,
+        penalizer,
+        h,
+        usable,
+        {k: float(v) for k, v in model.params_.items()},
+    )
+    if polished is None:
+        return [model]
+    better = polished._negative_log_likelihood_ < model._negative_log_likelihood_
+    return [polished, model] if better else [model]
+
+
+def _polished(
+    name: str,
+    penalizer: float,
+    h: Histories,
+    usable: np.ndarray,
+    start: dict[str, float],
+) -> object | None:
+    """`name` fitted by POLISH_OPTIONS from `start` (Pareto/NBD parameters);
+    None when that fails or ends on non-finite parameters."""
+    # lifetimes optimises alpha and beta on its own time scale, 1 / max age
+    scale = 1 / h.age[usable].max()
+    initial = np.array(
+        [start["r"], start["alpha"] * scale, start["s"], start["beta"] * scale]
+    )
+    polished = _fitter(name, penalizer)
+    try:
+        _quietly(
+            lambda: polished.fit(
+                h.frequency[usable],
+                h.recency[usable],
+                h.age[usable],
+                weights=h.weight[usable],
+                initial_params=initial,
+                **POLISH_OPTIONS[name],
+            )
+        )
+    except Exception:
+        return None
+    return polished if np.isfinite(polished.params_.to_numpy(float)).all() else None
 
 
 def _fitter(name: str, penalizer: float) -> object:
@@ -294,33 +378,47 @@ def _collapsed(fit: PurchaseFit, h: Histories) -> str | None:
     return None
 
 
-def fit_purchase_model(name: str, h: Histories) -> PurchaseFit:
+def fit_purchase_model(
+    name: str, h: Histories, start: dict[str, float] | None = None
+) -> PurchaseFit:
     """`name` fitted on the histories, climbing PENALIZER_LADDER until a fit
     converges to meaningful parameters; a failed fit (model None) says why
-    at every rung."""
+    at every rung. `start` (the optimum of a closely related fit) is tried
+    first, unpenalised, where the model takes one; anything but a clean fit
+    from there climbs the ladder from scratch."""
     usable = h.age > 0
     repeat = int(h.weight[usable & (h.frequency > 0)].sum())
     if repeat < MIN_REPEAT_CUSTOMERS:
         return PurchaseFit(name, None, None, f"{repeat} repeat customers are too few")
+    if start is not None and name in POLISH_OPTIONS:
+        warm = _climbed(name, h, usable, (0.0,), start)
+        if warm.model is not None:
+            return warm
+    return _climbed(name, h, usable, PENALIZER_LADDER, None)
+
+
+def _climbed(
+    name: str,
+    h: Histories,
+    usable: np.ndarray,
+    ladder: tuple[float, ...],
+    start: dict[str, float] | None,
+) -> PurchaseFit:
     problems: list[str] = []
-    for penalizer in PENALIZER_LADDER:
-        model = _fitter(name, penalizer)
+    for penalizer in ladder:
         try:
-            _quietly(
-                lambda model=model: model.fit(
-                    h.frequency[usable],
-                    h.recency[usable],
-                    h.age[usable],
-                    weights=h.weight[usable],
-                    **FIT_OPTIONS.get(name, {}),
-                )
-            )
+            models = _fitted(name, penalizer, h, usable, start)
         except Exception as error:  # lifetimes raises its ConvergenceError
             problems.append(f"penalizer {penalizer:g}: {_message(error)}")
             continue
-        params = {k: float(v) for k, v in model.params_.items()}
-        fit = PurchaseFit(name, model, penalizer, "fitted", params)
-        problem = _out_of_range(params) or _collapsed(fit, h)
+        # the best likelihood that also means something (a polish that ran
+        # into degenerate parameters leaves the unpolished fit)
+        for model in models:
+            params = {k: float(v) for k, v in model.params_.items()}
+            fit = PurchaseFit(name, model, penalizer, "fitted", params)
+            problem = _out_of_range(params) or _collapsed(fit, h)
+            if not problem:
+                break
         if problem:
             problems.append(f"penalizer {penalizer:g}: {problem}")
             continue
@@ -330,9 +428,22 @@ def fit_purchase_model(name: str, h: Histories) -> PurchaseFit:
     return PurchaseFit(name, None, None, "; ".join(problems))
 
 
+# a candidate is a model on the even clock, or on the seasonal clock
+SEASONAL = "+season"
+
+
+def candidate_names(models: tuple[str, ...], seasonal: tuple[bool, ...]) -> list[str]:
+    """Every model on each clock asked for: `bg_nbd`, `bg_nbd+season`, ..."""
+    return [m + (SEASONAL if s else "") for m in models for s in seasonal]
+
+
+def _model_of(candidate: str) -> tuple[str, bool]:
+    return candidate.removesuffix(SEASONAL), candidate.endswith(SEASONAL)
+
+
 @dataclass
 class Selection:
-    """The models in order of backtest error, with every model's figures."""
+    """The candidates in order of backtest error, with every one's figures."""
 
     order: list[str]
     holdout_weeks: float | None
@@ -340,12 +451,47 @@ class Selection:
     note: str = ""
 
 
+def histories_in_weeks(
+    frequency: np.ndarray,
+    recency_days: np.ndarray,
+    age_days: np.ndarray,
+    as_of: pd.Timestamp,
+    season: Season | None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(frequency, recency, age) in weeks: calendar weeks, or weeks of the
+    seasonal clock between the first purchase, the last and `as_of`."""
+    if season is None:
+        return frequency, recency_days / DAYS_PER_WEEK, age_days / DAYS_PER_WEEK
+    end = np.datetime64(pd.Timestamp(as_of).date(), "D")
+    first = end - np.asarray(age_days, dtype=np.int64).astype("timedelta64[D]")
+    last = first + np.asarray(recency_days, dtype=np.int64).astype("timedelta64[D]")
+    ends = np.full(len(first), end)
+    return (
+        frequency,
+        season.elapsed(first, last) / DAYS_PER_WEEK,
+        season.elapsed(first, ends) / DAYS_PER_WEEK,
+    )
+
+
+def horizon_in_weeks(weeks: float, as_of: pd.Timestamp, season: Season | None) -> float:
+    """The next `weeks` calendar weeks after `as_of` on the model's clock."""
+    if season is None:
+        return weeks
+    start = np.datetime64(pd.Timestamp(as_of).date(), "D")
+    days = weeks * DAYS_PER_WEEK
+    whole = int(days)
+    ends = start + np.array([whole, whole + 1], dtype="timedelta64[D]")
+    low, high = season.elapsed(np.full(2, start), ends)
+    return float(low + (high - low) * (days - whole)) / DAYS_PER_WEEK
+
+
 def calibration_split(
     days: pd.DataFrame, as_of: pd.Timestamp, holdout_weeks: float
-) -> tuple[pd.DataFrame, float] | None:
+) -> tuple[pd.DataFrame, float, pd.Timestamp] | None:
     """Per customer who bought by the cut: the calibration history (days:
     frequency, recency, age at the cut) and the purchase days after it;
-    plus the holdout length in weeks. None when the data is too short.
+    plus the holdout length in weeks and the cut. None when the data is
+    too short.
 
     Written here rather than with lifetimes' calibration_and_holdout_data,
     which fails on the pandas this project runs ("No objects to
@@ -374,7 +520,7 @@ def calibration_split(
         }
     )
     split["holdout_purchases"] = after.reindex(split.index).fillna(0)
-    return split.sort_index(), (as_of - cut).days / DAYS_PER_WEEK
+    return split.sort_index(), (as_of - cut).days / DAYS_PER_WEEK, cut
 
 
 def select_purchase_model(
@@ -382,48 +528,69 @@ def select_purchase_model(
     as_of: pd.Timestamp,
     holdout_weeks: float,
     models: tuple[str, ...] = MODELS,
+    seasonal: tuple[bool, ...] = (False, True),
 ) -> Selection:
-    """Every model fitted before a cut inside the data and scored on the
-    purchases after it; the order of `models` when the data is too short."""
+    """Every candidate (model and clock) fitted before a cut inside the
+    data and scored on the purchases after it; the models in the order
+    given, on the even clock, when the data is too short. The seasonal
+    clock is a candidate only when a season can be learned before the cut."""
     split = calibration_split(days, as_of, holdout_weeks)
     if split is None:
-        return Selection(list(models), None, {}, "history too short to backtest")
-    frame, weeks = split
-    history = (
-        frame["frequency"].to_numpy(float),
-        frame["recency_days"].to_numpy(float) / DAYS_PER_WEEK,
-        frame["age_days"].to_numpy(float) / DAYS_PER_WEEK,
-    )
-    h = Histories.of(*history)
-    sample = fitting_sample(*history)
+        return Selection(
+            candidate_names(models, (False,)), None, {}, "history too short to backtest"
+        )
+    frame, weeks, cut = split
+    dates = pd.to_datetime(days["purchase_date"])
+    seasons = {False: None, True: learn_season(dates[dates <= cut], cut)}
+    clocks = tuple(c for c in seasonal if not c or seasons[True] is not None)
+    if not clocks:
+        clocks = (False,)
     actual = frame["holdout_purchases"].to_numpy(float)
     scores: dict[str, dict[str, object]] = {}
-    for name in models:
-        fit = fit_purchase_model(name, sample)
-        problem = fit.status if fit.model is None else _collapsed(fit, h)
-        if problem:
-            scores[name] = {"status": f"failed: {problem}"}
-            continue
-        predicted = fit.expected(weeks, h)[h.inverse]
-        mae = float(np.abs(predicted - actual).mean())
-        total, real = float(predicted.sum()), float(actual.sum())
-        error = (
-            abs(total / real - 1) + mae / (real / len(actual))
-            if real > 0
-            else float("inf")
+    optima: dict[str, dict[str, float]] = {}
+    for clock in clocks:
+        season = seasons[clock]
+        history = histories_in_weeks(
+            frame["frequency"].to_numpy(float),
+            frame["recency_days"].to_numpy(float),
+            frame["age_days"].to_numpy(float),
+            cut,
+            season,
         )
-        scores[name] = {
-            "status": fit.status,
-            "predicted": round(total, 3),
-            "actual": round(real, 3),
-            "mae": round(mae, 6),
-            "error": round(error, 6),
-        }
+        h = Histories.of(*history)
+        sample = fitting_sample(*history)
+        ahead = horizon_in_weeks(weeks, cut, season)
+        for name in models:
+            key = name + (SEASONAL if clock else "")
+            # the other calendar's optimum is a close start
+            fit = fit_purchase_model(name, sample, optima.get(name))
+            problem = fit.status if fit.model is None else _collapsed(fit, h)
+            if problem:
+                scores[key] = {"status": f"failed: {problem}"}
+                continue
+            optima.setdefault(name, fit.params)
+            predicted = fit.expected(ahead, h)[h.inverse]
+            mae = float(np.abs(predicted - actual).mean())
+            total, real = float(predicted.sum()), float(actual.sum())
+            error = (
+                abs(total / real - 1) + mae / (real / len(actual))
+                if real > 0
+                else float("inf")
+            )
+            scores[key] = {
+                "status": fit.status,
+                "predicted": round(total, 3),
+                "actual": round(real, 3),
+                "mae": round(mae, 6),
+                "error": round(error, 6),
+                "params": {k: round(v, 9) for k, v in sorted(fit.params.items())},
+            }
+    keys = candidate_names(models, clocks)
     order = sorted(
-        models,
+        keys,
         key=lambda n: (
             float(scores[n].get("error", math.inf)),  # type: ignore[arg-type]
-            models.index(n),
+            keys.index(n),
         ),
     )
     return Selection(order, weeks, scores)
@@ -494,19 +661,27 @@ def bg_nbd_probability_alive(
     return 1 / (1 + repeat * ((alpha + age) / (alpha + recency)) ** (r + x))
 
 
-def _purchase_fit(h: Histories, sample: Histories, selection: Selection) -> PurchaseFit:
-    """The best model by backtest that also fits the whole history (fitted
-    on `sample`, checked on every customer's `h`); the fallback when none
+def _purchase_fit(
+    selection: Selection, histories: Callable[[bool], tuple[Histories, Histories]]
+) -> PurchaseFit:
+    """The best candidate by backtest that also fits the whole history
+    (fitted on the sample, checked on every customer; `histories(seasonal)`
+    gives both on that clock); the fallback, on the even clock, when none
     does."""
     failures = []
-    for name in selection.order:
-        fit = fit_purchase_model(name, sample)
+    for candidate in selection.order:
+        name, seasonal = _model_of(candidate)
+        h, sample = histories(seasonal)
+        # the backtest's fit of the same candidate is a close start
+        start = selection.scores.get(candidate, {}).get("params")
+        fit = fit_purchase_model(name, sample, start)  # type: ignore[arg-type]
         problem = fit.status if fit.model is None else _collapsed(fit, h)
         if not problem:
+            fit.seasonal = seasonal
             if failures:
                 fit.status += " (better ranked failed: " + " | ".join(failures) + ")"
             return fit
-        failures.append(f"{name}: {problem}")
+        failures.append(f"{candidate}: {problem}")
     return PurchaseFit("fallback", None, None, "fallback: " + " | ".join(failures))
 
 
@@ -526,22 +701,27 @@ def predict(
     annual_discount_rate: float,
     selection_holdout_weeks: float = 26.0,
     models: tuple[str, ...] = MODELS,
+    seasonal: tuple[bool, ...] = (False, True),
 ) -> pd.DataFrame:
     """One row per customer of `summary` (INPUT_COLUMNS, sorted here by
     customer id) with the predicted purchases, probability alive, expected
     margin per purchase, the discounted margin value over the horizon, and
     the model's name, parameters, status and backtest figures. `days`
-    (DAYS_COLUMNS) are the purchase days the model choice splits in time;
-    `models` are the candidates (one, to compare models)."""
+    (DAYS_COLUMNS) are the purchase days the model choice splits in time
+    and the season is learned from; `models` are the candidates (one, to
+    compare models), each on the clocks `seasonal` allows (even, seasonal
+    or both)."""
     _validated(summary, days, horizon_months)
     unknown = sorted(set(models) - set(MODELS))
     if unknown or not models:
         raise ValueError(f"unknown purchase models {unknown}; known: {MODELS}")
+    if not seasonal or not set(seasonal) <= {False, True}:
+        raise ValueError(f"seasonal must be a tuple of False and/or True: {seasonal}")
     summary = summary.sort_values("customer_id", kind="stable").reset_index(drop=True)
     days = days.sort_values(list(DAYS_COLUMNS), kind="stable").reset_index(drop=True)
     frequency = summary["frequency"].fillna(0).to_numpy(dtype=float)
-    recency = summary["recency_days"].fillna(0).to_numpy(dtype=float) / DAYS_PER_WEEK
-    age = summary["age_days"].fillna(0).to_numpy(dtype=float) / DAYS_PER_WEEK
+    recency_days = summary["recency_days"].fillna(0).to_numpy(dtype=float)
+    age_days = summary["age_days"].fillna(0).to_numpy(dtype=float)
     margin = (
         summary["average_margin_per_purchase_reporting"]
         .astype(float)
@@ -556,13 +736,32 @@ def predict(
         else pd.Timestamp(pd.to_datetime(days["purchase_date"]).max())
     )
     selection = (
-        select_purchase_model(days, as_of, selection_holdout_weeks, models)
+        select_purchase_model(days, as_of, selection_holdout_weeks, models, seasonal)
         if len(days)
-        else Selection(list(models), None, {}, "no purchases")
+        else Selection(candidate_names(models, (False,)), None, {}, "no purchases")
     )
-    history = (frequency[buyers], recency[buyers], age[buyers])
-    h = Histories.of(*history)
-    purchases = _purchase_fit(h, fitting_sample(*history), selection)
+    season = (
+        learn_season(pd.to_datetime(days["purchase_date"]), as_of)
+        if any(_model_of(c)[1] for c in selection.order)
+        else None
+    )
+    clocks: dict[bool, tuple[Histories, Histories]] = {}
+
+    def histories(on_season: bool) -> tuple[Histories, Histories]:
+        if on_season not in clocks:
+            history = histories_in_weeks(
+                frequency[buyers],
+                recency_days[buyers],
+                age_days[buyers],
+                as_of,
+                season if on_season else None,
+            )
+            clocks[on_season] = (Histories.of(*history), fitting_sample(*history))
+        return clocks[on_season]
+
+    purchases = _purchase_fit(selection, histories)
+    h = histories(purchases.seasonal)[0]
+    clock = season if purchases.seasonal else None
     spend, spend_status = fit_spend(frequency[buyers], margin[buyers])
     for what, status in (
         (f"purchase model {purchases.name}", purchases.status),
@@ -591,7 +790,12 @@ def predict(
     p_alive = np.full(len(summary), np.nan)
     if buyers.any():
         cumulative[buyers] = np.column_stack(
-            [purchases.expected(m * WEEKS_PER_MONTH, h) for m in months]
+            [
+                purchases.expected(
+                    horizon_in_weeks(m * WEEKS_PER_MONTH, as_of, clock), h
+                )
+                for m in months
+            ]
         )[h.inverse]
         p_alive[buyers] = purchases.alive(h)[h.inverse]
     monthly_rate = (1 + annual_discount_rate) ** (1 / 12) - 1
@@ -601,7 +805,9 @@ def predict(
     expected_margin = np.round(expected_margin, 2)
     value = (per_month * discount).sum(axis=1) * expected_margin
 
-    chosen = selection.scores.get(purchases.name, {})
+    chosen = selection.scores.get(
+        purchases.name + (SEASONAL if purchases.seasonal else ""), {}
+    )
     return pd.DataFrame(
         {
             "customer_id": summary["customer_id"].to_numpy(),
@@ -619,6 +825,9 @@ def predict(
             ),
             "purchase_model_penalizer": purchases.penalizer,
             "purchase_model_status": purchases.status,
+            "purchase_season": (
+                json.dumps(clock.as_list()) if clock is not None else None
+            ),
             "spend_model_status": spend_status,
             "selection_holdout_weeks": selection.holdout_weeks,
             "selection_predicted_purchases": chosen.get("predicted"),

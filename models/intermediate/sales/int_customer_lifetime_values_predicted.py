@@ -1,7 +1,8 @@
 """Predictive lifetime value on margin (dbt Python model), fitted on every
 build by src/c360/ltv.py (lifetimes): the purchase model (BG/NBD, MBG/NBD
-or Pareto/NBD) chosen by a time-split backtest inside the data, Gamma-Gamma
-for margin per purchase. Horizon, discount rate and the backtest's holdout
+or Pareto/NBD), on the even calendar or on the buying calendar of
+src/c360/season.py, chosen by a time-split backtest inside the data,
+Gamma-Gamma for margin per purchase. Horizon, discount rate and the backtest's holdout
 come from the vars ltv_horizon_months, ltv_annual_discount_rate and
 ltv_selection_holdout_weeks (passed in as config in _int_sales__models.yml).
 A fit that fails climbs a penalizer ladder, then tries the next model, then

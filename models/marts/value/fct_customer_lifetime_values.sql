@@ -4,7 +4,7 @@
     predicted value (purchases and probability alive from the purchase
     model the build's backtest chose, Gamma-Gamma margin per purchase,
     discounted over var ltv_horizon_months), the chosen model with its
-    parameters, backtest figures and statuses that say whether a penalizer
+    parameters, buying calendar (when the backtest kept one), backtest figures and statuses that say whether a penalizer
     or a fallback was needed, and the segments. Holds
     no personal data, so erased customers keep their (de-identified)
     figures. #}
@@ -38,6 +38,7 @@ lifetime_values_joined as (
             ('purchase_model', 'varchar'),
             ('purchase_model_parameters', 'varchar'),
             ('purchase_model_penalizer', 'double'),
+            ('purchase_season', 'varchar'),
             ('selection_holdout_weeks', 'double'),
             ('selection_predicted_purchases', 'double'),
             ('selection_actual_purchases', 'double'),

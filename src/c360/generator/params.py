@@ -10,6 +10,8 @@ from c360.generator.contracts import CONTRACTS
 # The systems, in the order of the contracts (the one registry of systems
 # and tables).
 SYSTEMS: tuple[str, ...] = tuple(CONTRACTS)
+# beyond this the calendar's quietest month would buy nothing or less
+MAX_SEASON_STRENGTH = 3.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,9 @@ class Params:
     # keeps a pinned history fresh for `dbt source freshness`.
     loaded_at: datetime | None = None
     years: float = 3.0
+    # how strongly buying follows the calendar (reference.SALES_SEASON):
+    # 0 buys evenly all year, 1 is the shape as written
+    season_strength: float = 1.0
     dirt: DirtRates = field(default_factory=DirtRates)
     empty_systems: tuple[str, ...] = ()
 
@@ -102,6 +107,10 @@ class Params:
             raise ValueError("--persons must be at least 10")
         if self.loaded_at is not None and self.loaded_at < self.as_of:
             raise ValueError("--loaded-at must not be before --as-of")
+        if not 0.0 <= self.season_strength <= MAX_SEASON_STRENGTH:
+            raise ValueError(
+                f"--season-strength must be between 0 and {MAX_SEASON_STRENGTH:g}"
+            )
         unknown = sorted(set(self.empty_systems) - set(SYSTEMS))
         if unknown:
             raise ValueError(
@@ -115,6 +124,7 @@ class Params:
             "as_of": self.as_of.isoformat(),
             "loaded_at": (self.loaded_at or self.as_of).isoformat(),
             "years": self.years,
+            "season_strength": self.season_strength,
             "dirt": asdict(self.dirt),
             "empty_systems": list(self.empty_systems),
         }

@@ -966,6 +966,26 @@ PLACEHOLDER_PHONES: tuple[str, ...] = (
     "999999999",
 )
 
+# How much people buy in each calendar month relative to the year's mean
+# (January first; the twelve average to 1): the year-end peak of gifts and
+# sales, the January lull, a summer dip. The shape of European retail
+# calendars (monthly retail-trade indices run 15-35 % above the mean in
+# December); Params.season_strength scales the deviations.
+SALES_SEASON: tuple[float, ...] = (
+    0.85,
+    0.85,
+    0.95,
+    0.95,
+    1.00,
+    0.95,
+    0.90,
+    0.90,
+    1.00,
+    1.05,
+    1.30,
+    1.30,
+)
+
 CATEGORIES: tuple[tuple[str, float, float], ...] = (
     # (category, typical list price in EUR, cost ratio)
     ("Womenswear", 59.0, 0.42),

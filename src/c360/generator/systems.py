@@ -78,6 +78,15 @@ class World:
         self.render = Renderer(pop, rng, params.dirt)
         self.as_of = int(np.datetime64(params.as_of, "s").astype(np.int64))
         self.window_start = self.as_of - int(params.years * 365.25 * DAY)
+        # the seasonal clock at each midnight of the window (_season_clock)
+        days = np.arange(
+            np.datetime64(self.window_start - DAY, "s").astype("datetime64[D]"),
+            np.datetime64(self.as_of + 2 * DAY, "s").astype("datetime64[D]"),
+        )
+        month = days.astype("datetime64[M]").astype(np.int64) % 12
+        speed = 1 + params.season_strength * (np.asarray(ref.SALES_SEASON)[month] - 1)
+        self._clock_days = days.astype("datetime64[s]").astype(np.int64).astype(float)
+        self._clock_ticks = np.concatenate([[0.0], np.cumsum(speed[:-1] * DAY)])
         self.out = Output()
         self.country_codes = np.array([c.code for c in ref.COUNTRIES], dtype=object)
         self.currencies = np.array([c.currency for c in ref.COUNTRIES], dtype=object)
@@ -103,11 +112,29 @@ class World:
         the extract): a Poisson process at `per_year` x their appetite.
         Returns the index into `persons` of each purchase and its time."""
         start = np.asarray(start, dtype=np.int64)
-        end = np.minimum(self.pop.lapse_at[persons], self.as_of - DAY)
-        years = np.maximum(end - start, 0) / (365 * DAY)
+        end = np.maximum(
+            np.minimum(self.pop.lapse_at[persons], self.as_of - DAY), start
+        )
+        # on the seasonal clock a busy month lasts longer: a Poisson process
+        # that is even in it is seasonal in calendar time
+        clock_start, clock_end = self._season_clock(start), self._season_clock(end)
+        years = (clock_end - clock_start) / (365 * DAY)
         counts = self.rng.poisson(per_year * self.pop.appetite[persons] * years)
         index = np.repeat(np.arange(len(persons)), counts)
-        return index, _between(self.rng, start[index], end[index])
+        on_clock = clock_start[index] + self.rng.random(len(index)) * (
+            clock_end[index] - clock_start[index]
+        )
+        at = np.interp(on_clock, self._clock_ticks, self._clock_days).astype(np.int64)
+        return index, np.clip(
+            at, start[index], np.maximum(end[index] - 1, start[index])
+        )
+
+    def _season_clock(self, at: np.ndarray) -> np.ndarray:
+        """Seconds since the window start on a clock that runs faster in the
+        busy months (reference.SALES_SEASON, scaled by season_strength)."""
+        return np.interp(
+            np.asarray(at, dtype=float), self._clock_days, self._clock_ticks
+        )
 
     def _price_in(
         self, eur: np.ndarray, currency: np.ndarray, at: np.ndarray
