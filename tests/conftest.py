@@ -74,8 +74,9 @@ def dbt_packages() -> None:
 
 
 @pytest.fixture(scope="session")
-def small_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small generated data set (400 persons, fixed seed and date)."""
+def generated_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated data set (400 persons, fixed seed and date), as
+    the generator wrote it."""
     from c360.generator import Params, generate
 
     out = tmp_path_factory.mktemp("raw")
@@ -86,6 +87,41 @@ def small_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
             as_of=__import__("datetime").datetime.fromisoformat(AS_OF),
         ),
         out,
+    )
+    return out
+
+
+@pytest.fixture(scope="session")
+def small_raw(generated_raw: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small data set the builds use: the generated one plus one
+    erasure request by the CRM id of a contact with an email, so that every
+    build of it erases somebody (400 persons draw about two requests, and
+    whether one reaches a customer is chance)."""
+    import shutil
+
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path_factory.mktemp("small") / "raw"
+    shutil.copytree(generated_raw, out)
+    contacts = pq.read_table(out / "crm" / "contacts.parquet").to_pandas()
+    named = contacts[contacts["email"].notna()].sort_values("contact_id")
+    path = out / "consent" / "privacy_requests.parquet"
+    requests = pq.read_table(path).to_pandas()
+    planted = {
+        "request_id": "PR-FIXTURE-1",
+        "identifier_type": "crm_contact_id",
+        "identifier_value": str(named["contact_id"].iloc[0]),
+        "request_type": "erasure",
+        "requested_at": pd.Timestamp(AS_OF) - pd.Timedelta(days=30),
+        "completed_at": pd.NaT,
+        "_loaded_at": requests["_loaded_at"].max(),
+    }
+    frame = pd.concat([requests, pd.DataFrame([planted])], ignore_index=True)
+    schema = pq.read_schema(path).remove_metadata()
+    pq.write_table(
+        pa.Table.from_pandas(frame, schema=schema, preserve_index=False), path
     )
     return out
 

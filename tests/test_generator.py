@@ -42,19 +42,20 @@ def test_other_seed_gives_other_data(tmp_path: Path) -> None:
     assert a["crm/contacts.parquet"] != b["crm/contacts.parquet"]
 
 
-def test_every_table_follows_its_contract(small_raw: Path) -> None:
+def test_every_table_follows_its_contract(generated_raw: Path) -> None:
     for source, table in contracts.all_tables():
-        schema = pq.read_schema(small_raw / source / f"{table}.parquet")
+        schema = pq.read_schema(generated_raw / source / f"{table}.parquet")
         assert schema.remove_metadata() == contracts.schema(source, table), table
 
 
-def test_manifest_counts_match_files(small_raw: Path) -> None:
-    manifest = json.loads((small_raw / "manifest.json").read_text())
+def test_manifest_counts_match_files(generated_raw: Path) -> None:
+    manifest = json.loads((generated_raw / "manifest.json").read_text())
     assert manifest["parameters"]["seed"] == 11
     for name, rows in manifest["rows"].items():
         source, table = name.split(".")
         assert (
-            pq.read_metadata(small_raw / source / f"{table}.parquet").num_rows == rows
+            pq.read_metadata(generated_raw / source / f"{table}.parquet").num_rows
+            == rows
         )
     assert manifest["population"]["share_in_3_or_more_systems"] >= 0.40
 
@@ -112,11 +113,11 @@ def test_dirt_rates_show_up_in_the_data(tmp_path: Path) -> None:
     assert 0.003 * rows <= planted <= 0.007 * rows
 
 
-def test_ground_truth_covers_identity_records(small_raw: Path) -> None:
+def test_ground_truth_covers_identity_records(generated_raw: Path) -> None:
     con = duckdb.connect()
-    truth = f"'{small_raw}/_ground_truth/record_person.parquet'"
+    truth = f"'{generated_raw}/_ground_truth/record_person.parquet'"
     missing = con.execute(
-        f"select count(*) from '{small_raw}/crm/contacts.parquet' c "
+        f"select count(*) from '{generated_raw}/crm/contacts.parquet' c "
         f"anti join {truth} t on t.source_table = 'crm.contacts' "
         f"and t.record_id = c.contact_id"
     ).fetchone()[0]

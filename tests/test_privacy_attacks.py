@@ -53,6 +53,8 @@ class Plan:
     erasures: dict[str, int] = field(default_factory=dict)
     # case -> (staging model, condition the planted rows meet, how many)
     bad_rows: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    # the last name on a key-less copy of an erased person's CRM contact
+    keyless_last_name: str = ""
 
 
 class Raw:
@@ -269,6 +271,7 @@ def plant(root: Path) -> Plan:
     )
     person, rec = record_of("crm.contacts")
     erase("type deletion", person, "email", rec.email, request_type="Deletion")
+    deleted = rec
     person, rec = record_of("crm.contacts")
     erase(
         "unknown request type",
@@ -424,6 +427,13 @@ def plant(root: Path) -> Plan:
         " and has_invalid_birth_date and birth_date is null",
         1,
     )
+    # a copy of an erased person's CRM contact that lost its key: no record
+    # ties it to them, only the mailbox it carries
+    contacts = raw.read("crm.contacts")
+    copy = contacts[contacts.contact_id == deleted.contact_id].copy()
+    copy["contact_id"] = None
+    raw.write("crm.contacts", pd.concat([contacts, copy], ignore_index=True))
+    plan.keyless_last_name = str(deleted.last_name)
     return plan
 
 
@@ -599,6 +609,60 @@ def _published_strings(con) -> list[str]:
     return values
 
 
+def _linkable(con, root: Path, person: int, customers: set[str]) -> set[str]:
+    """Of the person's customers, those identity could tie to them: erased
+    ones, and those with a record that shares an email, a phone or the
+    full name with the person's records in the person systems. A store
+    receipt that carries only a phone the person gave no system is theirs
+    in the ground truth, but no evidence says so."""
+    known = _identifiers_of(root, person)
+    truth = _person_records(root)
+    raw = Raw(root)
+    names: set[tuple[str, str]] = set()
+    for table, key in (
+        ("crm.contacts", "contact_id"),
+        ("shop.customers", "customer_id"),
+        ("loyalty.members", "member_id"),
+    ):
+        keys = set(
+            truth[
+                (truth.person_id == person) & (truth.source_table == table)
+            ].record_id.astype(str)
+        )
+        frame = raw.read(table)
+        for record in frame[frame[key].astype(str).isin(keys)].itertuples():
+            if pd.notna(record.first_name) and pd.notna(record.last_name):
+                names.add(
+                    (
+                        record.first_name.strip().lower(),
+                        record.last_name.strip().lower(),
+                    )
+                )
+    dim = schema_of(con, "dim_customer_360")
+    records = schema_of(con, "int_identity_records_unioned")
+    resolved = schema_of(con, "int_records_resolved")
+    rows = con.execute(
+        f"select resolved.customer_id, dim.is_erased, records.email, records.phone,"
+        f" records.first_name_display, records.last_name_display"
+        f" from {resolved}.int_records_resolved as resolved"
+        f" inner join {dim}.dim_customer_360 as dim"
+        f" on resolved.customer_id = dim.customer_id"
+        f" left join {records}.int_identity_records_unioned as records"
+        f" on resolved.record_id = records.record_id"
+        f" where list_contains(?, resolved.customer_id)",
+        [sorted(customers)],
+    ).fetchall()
+    found = set()
+    for customer, erased, email, phone, first, last in rows:
+        values = {str(email).lower()} if email else set()
+        if phone and len(_digits(phone)) >= 8:
+            values.add(_digits(phone)[-8:])
+        name = (str(first).lower(), str(last).lower()) if first and last else None
+        if erased or values & known or name in names:
+            found.add(customer)
+    return found
+
+
 @pytest.mark.parametrize("which", ["first", "second"])
 def test_no_erased_person_is_identifiable_anywhere(attacked, which: str) -> None:
     plan, root, outcome = attacked
@@ -609,7 +673,7 @@ def test_no_erased_person_is_identifiable_anywhere(attacked, which: str) -> None
     dim = schema_of(con, "dim_customer_360")
     leaks = {}
     for case, person in plan.erasures.items():
-        customers = _customers_of(con, root, person)
+        customers = _linkable(con, root, person, _customers_of(con, root, person))
         assert customers, f"{case}: person {person} has no customer"
         if customers & exported:
             leaks[case] = ("exported", customers & exported)
@@ -645,3 +709,22 @@ def test_target_folder_holds_no_erased_identifier(attacked) -> None:
             text = path.read_text(errors="replace").lower()
             found |= {email for email in emails if email in text}
     assert not found
+
+
+def test_a_keyless_copy_of_an_erased_persons_row_keeps_nothing_of_them(
+    attacked,
+) -> None:
+    """A row without a key carrying an erased person's mailbox could be
+    theirs or a housemate's: fail closed, every personal column goes (a
+    record with a key keeps its name when it only shares the mailbox)."""
+    plan, _, outcome = attacked
+    con = duckdb.connect(str(outcome.first), read_only=True)
+    schema = schema_of(con, "base_crm__contacts")
+    rows = con.execute(
+        f"select first_name, last_name, email, phone_raw, street, birth_date "
+        f"from {schema}.base_crm__contacts where record_key is null"
+    ).fetchall()
+    assert plan.keyless_last_name
+    assert not [r for r in rows if plan.keyless_last_name in map(str, r)]
+    # the copy is read (and quarantined), with nothing personal left
+    assert any(all(v is None for v in row) for row in rows), rows

@@ -46,30 +46,43 @@
         'identifier_value_normalized', 'email_reading', 'phone_reading',
     ] -%}
     {%- set contact = ['email', 'phone_e164'] -%}
+    {#- a source row without a key belongs to no record, so nothing tells
+        whether it is the erased person's or someone's who shares their
+        mailbox: when it carries an erased email or phone, all of its
+        personal columns go (fail closed), not only the contact ones -#}
+    {%- set keyless = 'record_key is null and ' -%}
     {{ return([
         {'model': 'base_crm__contacts',
          'record_ids': ["'crm.contacts:' || record_key"],
+         'where': keyless ~ erased_identifier_in(contact),
          'identifier_columns': contact},
         {'model': 'base_shop__customers',
          'record_ids': ["'shop.customers:' || record_key"],
+         'where': keyless ~ erased_identifier_in(contact),
          'identifier_columns': contact},
         {'model': 'base_shop__orders',
          'record_ids': [
              "'shop.orders:' || record_key",
              "'shop.customers:' || cast(customer_id as " ~ dbt.type_string() ~ ")",
          ],
+         'where': keyless ~ erased_identifier_in(['guest_email', 'guest_phone_e164']),
          'identifier_columns': ['guest_email', 'guest_phone_e164']},
         {'model': 'base_erp__business_partners',
          'record_ids': ["'erp.business_partners:' || record_key"],
+         'where': keyless ~ erased_identifier_in(contact),
          'identifier_columns': contact},
         {'model': 'base_loyalty__members',
          'record_ids': ["'loyalty.members:' || record_key"],
+         'where': keyless ~ erased_identifier_in(contact),
          'identifier_columns': contact},
         {'model': 'base_service__tickets',
          'record_ids': ["'service.tickets:' || record_key"],
+         'where': keyless
+             ~ erased_identifier_in(['requester_email', 'requester_phone_e164']),
          'identifier_columns': ['requester_email', 'requester_phone_e164']},
         {'model': 'base_pos__receipts',
          'record_ids': ["'pos.receipts:' || record_key"],
+         'where': keyless ~ erased_identifier_in(['customer_phone_e164']),
          'identifier_columns': ['customer_phone_e164']},
         {'model': 'base_marketing__email_events',
          'row_identifier_columns': ['recipient_email']},

@@ -18,6 +18,8 @@
       an email or phone with such a hash, also records that arrive after
       the request;
     - every other record of the customers those records resolve to today,
+      and of the customers of records a declined same-name link joins to
+      them (identity's doubt counts as the person's),
       with a hash of each email and phone it carries (not `is_named`), so a
       later split of the customer erases both parts and int_erasures_applied
       can find the person's identifiers in every table without keeping them
@@ -51,6 +53,19 @@ records as (
 
 resolved as (
     select * from {{ ref('int_records_resolved') }}
+),
+
+{# proposed links identity declined although both names agree (namesake
+    guard, a street that differs, the review band, a bridge or size cap) #}
+same_name_edges as (
+    select
+        record_id_a,
+        record_id_b
+    from {{ ref('int_identity_edges_guarded') }}
+    where
+        status <> 'accepted'
+        and is_first_name_match
+        and is_last_name_match
 ),
 
 requests as (
@@ -136,10 +151,10 @@ named_entries as (
     from records_named
 ),
 
-{# The records whose customers are erased: those this extract's requests
-    name and, on later builds, those the ledger logged and those carrying
-    an email or phone it logged as named. #}
-erased_records as (
+{# The records a request names: in this extract's requests and, on later
+    builds, those the ledger logged as named and those carrying an email or
+    phone it logged as named. #}
+named_records as (
     select
         erasure_request_key,
         record_id
@@ -150,6 +165,7 @@ erased_records as (
             erasure_request_key,
             record_id
         from logged
+        where is_named
         union all
         select
             logged_hashes.erasure_request_key,
@@ -162,6 +178,64 @@ erased_records as (
                     'identifiers.identifier_value'
                 ) }} = logged_hashes.identifier_hash
         where identifiers.identifier_type in ('email', 'phone')
+    {% endif %}
+),
+
+{# every record of the customers the named records belong to today #}
+named_customer_records as (
+    select distinct
+        named_records.erasure_request_key,
+        customer_records.record_id
+    from named_records
+    inner join resolved as named_resolved
+        on named_records.record_id = named_resolved.record_id
+    inner join resolved as customer_records
+        on named_resolved.customer_id = customer_records.customer_id
+),
+
+{# Fail closed on identity's doubts: a record a proposed link joins to one
+    of those under the same full name, where identity declined the link,
+    is most likely the same person (at 100,000 persons 96 % of the namesake
+    guard's rejections join one person's records), so the request reaches
+    it too. One hop from the named person's customer, never from a record
+    reached this way, so namesakes do not chain from build to build.
+    Over-erasing loses a namesake's profile; under-erasing publishes a
+    person who asked to be forgotten. #}
+namesake_records as (
+    select
+        named_customer_records.erasure_request_key,
+        same_name_edges.record_id_b as record_id
+    from named_customer_records
+    inner join same_name_edges
+        on named_customer_records.record_id = same_name_edges.record_id_a
+    union all
+    select
+        named_customer_records.erasure_request_key,
+        same_name_edges.record_id_a as record_id
+    from named_customer_records
+    inner join same_name_edges
+        on named_customer_records.record_id = same_name_edges.record_id_b
+),
+
+{# The records whose customers are erased: the named ones, those reached
+    through a declined same-name link and, on later builds, every record
+    the ledger logged. #}
+erased_records as (
+    select
+        erasure_request_key,
+        record_id
+    from named_records
+    union all
+    select
+        erasure_request_key,
+        record_id
+    from namesake_records
+    {% if is_incremental() %}
+        union all
+        select
+            erasure_request_key,
+            record_id
+        from logged
     {% endif %}
 ),
 
