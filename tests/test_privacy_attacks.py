@@ -555,29 +555,39 @@ def test_exports_are_not_empty(attacked) -> None:
         assert len(_exported(con, table)) > 10, table
 
 
-def _identifiers_of(root: Path, person: int) -> set[str]:
-    """The person's emails and phones in the raw person systems, lowercase,
-    and phones as digits."""
+PERSON_SYSTEMS = (
+    ("crm.contacts", "contact_id"),
+    ("shop.customers", "customer_id"),
+    ("loyalty.members", "member_id"),
+    ("erp.business_partners", "partner_id"),
+)
+
+
+def _raw_records_of(root: Path, person: int) -> list:
+    """The person's raw rows in the person systems (ground truth)."""
     truth = _person_records(root)
     raw = Raw(root)
-    values: set[str] = set()
-    for table, key in (
-        ("crm.contacts", "contact_id"),
-        ("shop.customers", "customer_id"),
-        ("loyalty.members", "member_id"),
-        ("erp.business_partners", "partner_id"),
-    ):
+    found = []
+    for table, key in PERSON_SYSTEMS:
         keys = set(
             truth[
                 (truth.person_id == person) & (truth.source_table == table)
             ].record_id.astype(str)
         )
         frame = raw.read(table)
-        for record in frame[frame[key].astype(str).isin(keys)].itertuples():
-            if pd.notna(record.email) and "@" in record.email:
-                values.add(record.email.strip().lower())
-            if pd.notna(record.phone) and len(_digits(record.phone)) >= 8:
-                values.add(_digits(record.phone)[-8:])
+        found.extend(frame[frame[key].astype(str).isin(keys)].itertuples())
+    return found
+
+
+def _identifiers_of(root: Path, person: int) -> set[str]:
+    """The person's emails and phones in the raw person systems, lowercase,
+    and phones as digits."""
+    values: set[str] = set()
+    for record in _raw_records_of(root, person):
+        if pd.notna(record.email) and "@" in record.email:
+            values.add(record.email.strip().lower())
+        if pd.notna(record.phone) and len(_digits(record.phone)) >= 8:
+            values.add(_digits(record.phone)[-8:])
     return values
 
 
@@ -616,28 +626,13 @@ def _linkable(con, root: Path, person: int, customers: set[str]) -> set[str]:
     receipt that carries only a phone the person gave no system is theirs
     in the ground truth, but no evidence says so."""
     known = _identifiers_of(root, person)
-    truth = _person_records(root)
-    raw = Raw(root)
-    names: set[tuple[str, str]] = set()
-    for table, key in (
-        ("crm.contacts", "contact_id"),
-        ("shop.customers", "customer_id"),
-        ("loyalty.members", "member_id"),
-    ):
-        keys = set(
-            truth[
-                (truth.person_id == person) & (truth.source_table == table)
-            ].record_id.astype(str)
-        )
-        frame = raw.read(table)
-        for record in frame[frame[key].astype(str).isin(keys)].itertuples():
-            if pd.notna(record.first_name) and pd.notna(record.last_name):
-                names.add(
-                    (
-                        record.first_name.strip().lower(),
-                        record.last_name.strip().lower(),
-                    )
-                )
+    names = {
+        (record.first_name.strip().lower(), record.last_name.strip().lower())
+        for record in _raw_records_of(root, person)
+        # ERP partners carry one partner name, not first and last
+        if pd.notna(getattr(record, "first_name", None))
+        and pd.notna(getattr(record, "last_name", None))
+    }
     dim = schema_of(con, "dim_customer_360")
     records = schema_of(con, "int_identity_records_unioned")
     resolved = schema_of(con, "int_records_resolved")
