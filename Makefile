@@ -12,10 +12,11 @@ APP_PORT ?= 8501
 
 export C360_RAW_DIR ?= $(CURDIR)/data/raw
 export C360_WAREHOUSE ?= $(CURDIR)/warehouse/c360.duckdb
+export C360_SPARK_DIR ?= $(CURDIR)/warehouse/spark
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := False
 
-.PHONY: install deps run test app browser lint unit build baseline clean
+.PHONY: install deps run test app browser lint unit build baseline clean spark spark-deps java
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +64,29 @@ browser:
 			apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "chromium could not be installed: the browser test will be skipped"; \
 	else echo "no chromium and no root apt-get: the browser test will be skipped"; fi
+
+## make spark: the demo warehouse on Spark (dbt-spark in a local session:
+## pyspark from PyPI, Java 17 from Debian); tables and metastore in
+## C360_SPARK_DIR
+spark: spark-deps
+	$(BIN)/c360 generate --persons $(PERSONS) --seed $(SEED) --out $(C360_RAW_DIR)
+	mkdir -p $(C360_SPARK_DIR)
+	$(BIN)/dbt build --target spark --vars '{identity_health_accept_changes: true}'
+
+$(VENV)/.spark-installed: $(VENV)/.installed requirements-spark.lock
+	$(BIN)/pip install --quiet -r requirements-spark.lock
+	touch $@
+
+spark-deps: deps java $(VENV)/.spark-installed
+
+## make java: Debian's Java 17 runtime for Spark (needs root and apt-get)
+java:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing openjdk-17-jre-headless (Debian) for Spark"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq openjdk-17-jre-headless >/dev/null; \
+	else echo "Spark needs Java 17: install openjdk-17-jre-headless" >&2; exit 1; fi
 
 ## make baseline: rewrite baselines/identity_accuracy.json from the gate's
 ## own data and checks (commit it with the change that moved the figures)

@@ -23,3 +23,21 @@
         ' '
     )
 {%- endmacro %}
+
+{#- Spark's initcap capitalises only after a space: the words and their
+    hyphenated parts are split and rejoined as on DuckDB. -#}
+{% macro spark__c360_initcap(expression) -%}
+    array_join(
+        transform(
+            split(lower({{ expression }}), ' ', -1),
+            word -> array_join(
+                transform(
+                    split(word, '-', -1),
+                    part -> concat(upper(left(part, 1)), substr(part, 2))
+                ),
+                '-'
+            )
+        ),
+        ' '
+    )
+{%- endmacro %}

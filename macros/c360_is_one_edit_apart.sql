@@ -28,3 +28,24 @@
     {#- needs the fuzzystrmatch extension -#}
     levenshtein({{ left }}, {{ right }}) <= 1
 {%- endmacro %}
+
+{#- Spark has Levenshtein but not Damerau-Levenshtein: two strings of the
+    same length and two Levenshtein edits apart are one swap apart when
+    swapping some pair of neighbours in the left one gives the right one. -#}
+{% macro spark__c360_is_one_edit_apart(left, right) -%}
+    transform(array(named_struct('a', {{ left }}, 'b', {{ right }})), p ->
+        case
+            when p.a is null or p.b is null then cast(null as boolean)
+            when levenshtein(p.a, p.b) <= 1 then true
+            when levenshtein(p.a, p.b) >= 3 or length(p.a) <> length(p.b)
+                then false
+            else exists(
+                sequence(1, greatest(length(p.a) - 1, 1)),
+                i -> concat(
+                    substr(p.a, 1, i - 1), substr(p.a, i + 1, 1),
+                    substr(p.a, i, 1), substr(p.a, i + 2)
+                ) = p.b
+            )
+        end
+    )[0]
+{%- endmacro %}

@@ -4,17 +4,17 @@
 {%- endmacro %}
 
 {% macro default__c360_regexp_matches(expression, pattern) -%}
-    regexp_like({{ expression }}, '{{ pattern }}')
+    regexp_like({{ expression }}, {{ c360_string_literal(pattern) }})
 {%- endmacro %}
 
 {% macro duckdb__c360_regexp_matches(expression, pattern) -%}
-    regexp_matches({{ expression }}, '{{ pattern }}')
+    regexp_matches({{ expression }}, {{ c360_string_literal(pattern) }})
 {%- endmacro %}
 
 {% macro spark__c360_regexp_matches(expression, pattern) -%}
-    ({{ expression }} rlike '{{ pattern }}')
+    ({{ expression }} rlike {{ c360_string_literal(pattern) }})
 {%- endmacro %}
 
 {% macro postgres__c360_regexp_matches(expression, pattern) -%}
-    ({{ expression }} ~ '{{ pattern }}')
+    ({{ expression }} ~ {{ c360_string_literal(pattern) }})
 {%- endmacro %}

@@ -4,13 +4,13 @@
 {%- endmacro %}
 
 {% macro default__c360_regexp_replace(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}')
+    regexp_replace({{ expression }}, {{ c360_string_literal(pattern) }}, {{ c360_string_literal(replacement) }})
 {%- endmacro %}
 
 {% macro duckdb__c360_regexp_replace(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}', 'g')
+    regexp_replace({{ expression }}, {{ c360_string_literal(pattern) }}, {{ c360_string_literal(replacement) }}, 'g')
 {%- endmacro %}
 
 {% macro postgres__c360_regexp_replace(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}', 'g')
+    regexp_replace({{ expression }}, {{ c360_string_literal(pattern) }}, {{ c360_string_literal(replacement) }}, 'g')
 {%- endmacro %}

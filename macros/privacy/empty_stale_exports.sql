@@ -30,7 +30,7 @@
                     identifier=node.alias or node.name
                 ) -%}
                 {%- if relation -%}
-                    {%- do run_query('delete from ' ~ relation) -%}
+                    {%- do run_query('truncate table ' ~ relation) -%}
                 {%- endif -%}
             {%- endfor -%}
             {%- do log(

@@ -156,8 +156,8 @@
 {#- Set `columns` of the rows of `relation` meeting `condition` to null, or
     with `delete`, remove those rows (for tables whose rows are only the
     personal value, e.g. one identifier per row). Dispatched: UPDATE and
-    DELETE where the engine has them (DuckDB, Postgres, Delta); Spark's
-    session catalog tables have neither (issue 16). -#}
+    DELETE where the engine has them (DuckDB, Postgres); Spark's Parquet
+    tables have neither, so there the table is rewritten. -#}
 {% macro c360_mask_rows(relation, columns, condition, delete=false) -%}
     {{ return(adapter.dispatch('c360_mask_rows', 'c360')(
         relation, columns, condition, delete
@@ -176,4 +176,30 @@
         {%- endfor %}
     where {{ condition }}
     {%- endif %}
+{%- endmacro %}
+
+{#- Spark: the kept and masked rows are written to a work table, which then
+    replaces the table's rows (Spark cannot overwrite a table it reads in
+    the same statement); the last statement drops the work table. -#}
+{% macro spark__c360_mask_rows(relation, columns, condition, delete=false) -%}
+    {%- set masked = columns | map('lower') | list -%}
+    {%- set work = relation.schema ~ '.' ~ relation.identifier ~ '__scrub' -%}
+    {%- set selected = [] -%}
+    {%- for column in adapter.get_columns_in_relation(relation) -%}
+        {%- if not delete and column.name | lower in masked -%}
+            {%- do selected.append(
+                'case when ' ~ condition ~ ' then null else ' ~ adapter.quote(column.name)
+                ~ ' end as ' ~ adapter.quote(column.name)) -%}
+        {%- else -%}
+            {%- do selected.append(adapter.quote(column.name)) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- do run_query('drop table if exists ' ~ work) -%}
+    {%- do run_query(
+        'create table ' ~ work ~ ' as select ' ~ selected | join(', ')
+        ~ ' from ' ~ relation
+        ~ (' where not coalesce(' ~ condition ~ ', false)' if delete else '')
+    ) -%}
+    {%- do run_query('insert overwrite table ' ~ relation ~ ' select * from ' ~ work) -%}
+    drop table if exists {{ work }}
 {%- endmacro %}

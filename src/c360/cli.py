@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import UTC, date, datetime
@@ -63,6 +64,19 @@ def _summary(args: argparse.Namespace) -> int:
 
     print(summary(Path(args.warehouse)))
     return 0
+
+
+def _compare_engines(args: argparse.Namespace) -> int:
+    from c360.engines import compare_marts
+
+    compared, problems = compare_marts(Path(args.warehouse), Path(args.spark_dir))
+    for problem in problems:
+        print(problem)
+    print(
+        f"{len(compared)} marts compared between DuckDB and Spark: "
+        f"{len(problems)} differences"
+    )
+    return 1 if problems or not compared else 0
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -296,6 +310,19 @@ def build_parser() -> argparse.ArgumentParser:
     summ = sub.add_parser("summary", help="print row counts of a built warehouse")
     summ.add_argument("--warehouse", default="warehouse/c360.duckdb")
     summ.set_defaults(func=_summary)
+
+    ce = sub.add_parser(
+        "compare-engines",
+        help="compare every mart of the DuckDB warehouse with the Spark build "
+        "of the same data, row by row (numbers within 1e-9 relative)",
+    )
+    ce.add_argument("--warehouse", default="warehouse/c360.duckdb")
+    ce.add_argument(
+        "--spark-dir",
+        default=os.environ.get("C360_SPARK_DIR", "warehouse/spark"),
+        help="where the Spark build keeps its metastore and tables",
+    )
+    ce.set_defaults(func=_compare_engines)
 
     ev = sub.add_parser(
         "evaluate", help="score identity resolution against the ground truth"

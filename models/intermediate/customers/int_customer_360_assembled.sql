@@ -14,6 +14,8 @@
     'net_revenue_reporting', 'cost_of_goods_reporting',
     'gross_margin_reporting', 'margin_on_unknown_cost_reporting',
 ] %}
+{%- set text_type = dbt.type_string() %}
+
 with
 
 profiles as (
@@ -118,36 +120,39 @@ customers_joined as (
 
 customer_360 as (
     select
-        cast(customer_id as varchar) as customer_id,
-        cast(first_name as varchar) as first_name,
-        cast(last_name as varchar) as last_name,
+        cast(customer_id as {{ text_type }}) as customer_id,
+        cast(first_name as {{ text_type }}) as first_name,
+        cast(last_name as {{ text_type }}) as last_name,
         cast(nullif(trim(
             coalesce(first_name, '') || ' ' || coalesce(last_name, '')
-        ), '') as varchar) as full_name,
-        cast(email as varchar) as email,
-        cast(phone as varchar) as phone,
-        cast(street as varchar) as street,
-        cast(postal_code as varchar) as postal_code,
-        cast(city as varchar) as city,
-        cast(country_code as varchar) as country_code,
-        cast(source_systems as varchar) as source_systems,
+        ), '') as {{ text_type }}) as full_name,
+        cast(email as {{ text_type }}) as email,
+        cast(phone as {{ text_type }}) as phone,
+        cast(street as {{ text_type }}) as street,
+        cast(postal_code as {{ text_type }}) as postal_code,
+        cast(city as {{ text_type }}) as city,
+        cast(country_code as {{ text_type }}) as country_code,
+        cast(source_systems as {{ text_type }}) as source_systems,
         cast(case
             when record_count = 1 then 'single_record'
             when strong_components = 1 then 'strong'
             else 'fuzzy'
-        end as varchar) as identity_confidence,
-        cast(preferred_channel as varchar) as preferred_channel,
-        cast(preferred_category as varchar) as preferred_category,
-        cast(coalesce(value_tier, 'prospect') as varchar) as value_tier,
-        cast(coalesce(lifecycle_stage, 'prospect') as varchar)
+        end as {{ text_type }}) as identity_confidence,
+        cast(preferred_channel as {{ text_type }}) as preferred_channel,
+        cast(preferred_category as {{ text_type }}) as preferred_category,
+        cast(coalesce(value_tier, 'prospect') as {{ text_type }}) as value_tier,
+        cast(coalesce(lifecycle_stage, 'prospect') as {{ text_type }})
         as lifecycle_stage,
-        cast(rfm_cell as varchar) as rfm_cell,
-        cast(loyalty_tier as varchar) as loyalty_tier,
-        cast(email_suppression_reason as varchar) as email_suppression_reason,
+        cast(rfm_cell as {{ text_type }}) as rfm_cell,
+        cast(loyalty_tier as {{ text_type }}) as loyalty_tier,
+        cast(email_suppression_reason as {{ text_type }})
+        as email_suppression_reason,
         {%- for purpose in purposes %}
-        cast(coalesce({{ purpose }}_consent_state, 'unknown') as varchar)
+        cast(
+            coalesce({{ purpose }}_consent_state, 'unknown') as {{ text_type }}
+        )
         as {{ purpose }}_consent_state,
-        cast({{ purpose }}_consent_source as varchar)
+        cast({{ purpose }}_consent_source as {{ text_type }})
         as {{ purpose }}_consent_source,
         {%- endfor %}
         cast(

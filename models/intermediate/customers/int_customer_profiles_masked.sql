@@ -64,7 +64,7 @@ source_systems_listed as (
 source_systems_aggregated as (
     select
         customer_id,
-        {{ dbt.listagg('source_system', "','", 'order by source_system') }}
+        {{ c360_listagg_sorted('source_system', "','") }}
         as source_systems
     from source_systems_listed
     group by customer_id

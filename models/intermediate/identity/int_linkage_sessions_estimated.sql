@@ -9,24 +9,32 @@
     distinct comparison patterns, so every round is a few small
     aggregations whatever the data's size. One row per (blocking_rule,
     comparison_name, comparison_level) of the comparisons a session
-    estimates. #}
+    estimates. The rounds are stages of macros/c360_staged_ctes.sql: one
+    query on DuckDB, written round by round to work tables on Spark. #}
+{{ config(post_hook="{{ drop_work_tables() }}") }}
 {%- set comparisons = linkage_comparisons() -%}
 {%- set iterations = var('linkage_em_iterations') -%}
 {%- set gamma_columns = [] -%}
 {%- for comparison in comparisons -%}
     {%- do gamma_columns.append('gamma_' ~ comparison.name) -%}
 {%- endfor %}
-with
+{%- set stages = [] -%}
 
-pairs as (
+{%- set stage_sql -%}
     select * from {{ ref('int_linkage_pairs_compared') }}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'pairs', 'sql': stage_sql, 'materialize': false}
+) -%}
 
-random_pairs as (
+{%- set stage_sql -%}
     select * from {{ ref('int_linkage_random_pairs_compared') }}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'random_pairs', 'sql': stage_sql, 'materialize': false}
+) -%}
 
-levels as (
+{%- set stage_sql -%}
     {% for comparison in comparisons -%}
         {%- set outer = loop -%}
         {%- for label in comparison.labels -%}
@@ -38,9 +46,12 @@ levels as (
             {% if not (outer.last and loop.last) %}union all{% endif %}
         {% endfor -%}
     {%- endfor %}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'levels', 'sql': stage_sql, 'materialize': false}
+) -%}
 
-pairs_by_rule as (
+{%- set stage_sql -%}
     {% for rule_name in var('linkage_blocking_rules') -%}
         {%- set excluded = linkage_rule_excluded_comparisons(rule_name) %}
         select
@@ -58,9 +69,12 @@ pairs_by_rule as (
             ', ' || blocking_rules || ', ' like '%, {{ rule_name }}, %'
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'pairs_by_rule', 'sql': stage_sql, 'materialize': false}
+) -%}
 
-patterns as (
+{%- set stage_sql -%}
     select
         blocking_rule,
         {{ dbt_utils.generate_surrogate_key(
@@ -76,9 +90,12 @@ patterns as (
         {% for comparison in comparisons -%}
             gamma_{{ comparison.name }}{% if not loop.last %},{% endif %}
         {% endfor %}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'patterns', 'sql': stage_sql, 'materialize': true}
+) -%}
 
-pattern_levels as (
+{%- set stage_sql -%}
     {% for comparison in comparisons -%}
         select
             blocking_rule,
@@ -90,9 +107,12 @@ pattern_levels as (
         where gamma_{{ comparison.name }} is not null
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'pattern_levels', 'sql': stage_sql, 'materialize': true}
+) -%}
 
-random_levels_counted as (
+{%- set stage_sql -%}
     {% for comparison in comparisons -%}
         select
             '{{ comparison.name }}' as comparison_name,
@@ -103,11 +123,16 @@ random_levels_counted as (
         group by gamma_{{ comparison.name }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'random_levels_counted', 'sql': stage_sql, 'materialize': true}
+) -%}
+
 
 {# u with one pseudo-count per level, so a level no random pair reached
     (two people sharing a national id) gets a small u, not zero. #}
-sessions as (
+
+{%- set stage_sql -%}
     {% for rule_name in var('linkage_blocking_rules') -%}
         {%- set excluded = linkage_rule_excluded_comparisons(rule_name) -%}
         {%- for comparison in comparisons if comparison.name not in excluded %}
@@ -121,9 +146,12 @@ sessions as (
         cast(null as {{ dbt.type_string() }}) as blocking_rule,
         cast(null as {{ dbt.type_string() }}) as comparison_name
     where false
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'sessions', 'sql': stage_sql, 'materialize': false}
+) -%}
 
-parameters_0 as (
+{%- set stage_sql -%}
     select
         sessions.blocking_rule,
         levels.comparison_name,
@@ -149,17 +177,24 @@ parameters_0 as (
             levels.comparison_name = random_levels_counted.comparison_name
             and levels.comparison_level
             = random_levels_counted.comparison_level
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'parameters_0', 'sql': stage_sql, 'materialize': true}
+) -%}
 
-match_share_0 as (
+{%- set stage_sql -%}
     select distinct
         blocking_rule,
         0.1 as match_share
     from sessions
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'match_share_0', 'sql': stage_sql, 'materialize': true}
+) -%}
 
-{% for i in range(iterations) %}
-likelihoods_{{ i }} as (
+{%- for i in range(iterations) %}
+
+{%- set stage_sql -%}
     select
         pattern_levels.blocking_rule,
         pattern_levels.pattern_id,
@@ -175,9 +210,12 @@ likelihoods_{{ i }} as (
             and pattern_levels.comparison_level
             = parameters_{{ i }}.comparison_level
     group by pattern_levels.blocking_rule, pattern_levels.pattern_id
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'likelihoods_' ~ i, 'sql': stage_sql, 'materialize': false}
+) -%}
 
-posteriors_{{ i }} as (
+{%- set stage_sql -%}
     select
         likelihoods_{{ i }}.blocking_rule,
         likelihoods_{{ i }}.pattern_id,
@@ -196,9 +234,12 @@ posteriors_{{ i }} as (
     from likelihoods_{{ i }}
     inner join match_share_{{ i }}
         on likelihoods_{{ i }}.blocking_rule = match_share_{{ i }}.blocking_rule
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'posteriors_' ~ i, 'sql': stage_sql, 'materialize': false}
+) -%}
 
-match_share_{{ i + 1 }} as (
+{%- set stage_sql -%}
     select
         blocking_rule,
         least(greatest(
@@ -207,9 +248,12 @@ match_share_{{ i + 1 }} as (
         ), 0.999999) as match_share
     from posteriors_{{ i }}
     group by blocking_rule
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'match_share_' ~ (i + 1), 'sql': stage_sql, 'materialize': true}
+) -%}
 
-matches_expected_{{ i }} as (
+{%- set stage_sql -%}
     select
         pattern_levels.blocking_rule,
         pattern_levels.comparison_name,
@@ -225,9 +269,12 @@ matches_expected_{{ i }} as (
         pattern_levels.blocking_rule,
         pattern_levels.comparison_name,
         pattern_levels.comparison_level
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'matches_expected_' ~ i, 'sql': stage_sql, 'materialize': false}
+) -%}
 
-parameters_{{ i + 1 }} as (
+{%- set stage_sql -%}
     select
         parameters_{{ i }}.blocking_rule,
         parameters_{{ i }}.comparison_name,
@@ -259,9 +306,15 @@ parameters_{{ i + 1 }} as (
             = matches_expected_{{ i }}.comparison_name
             and parameters_{{ i }}.comparison_level
             = matches_expected_{{ i }}.comparison_level
-),
+{%- endset -%}
+{%- do stages.append(
+    {'name': 'parameters_' ~ (i + 1), 'sql': stage_sql, 'materialize': true}
+) -%}
 
-{% endfor %}
+{%- endfor %}
+
+{{ c360_staged_ctes(stages) }}
+
 rule_totals as (
     select
         blocking_rule,

@@ -10,6 +10,7 @@ falls back to each customer's own rate; the columns say which, and it never
 fails the build."""
 
 from c360.ltv import predict
+from c360.relations import to_pandas
 
 
 def model(dbt, session):
@@ -17,6 +18,6 @@ def model(dbt, session):
     horizon_months = int(dbt.config.get("ltv_horizon_months"))
     discount_rate = float(dbt.config.get("ltv_annual_discount_rate"))
     holdout_weeks = float(dbt.config.get("ltv_selection_holdout_weeks"))
-    summary = dbt.ref("int_customer_purchases_summarised").df()
-    days = dbt.ref("int_customer_purchase_days_listed").df()
+    summary = to_pandas(dbt.ref("int_customer_purchases_summarised"))
+    days = to_pandas(dbt.ref("int_customer_purchase_days_listed"))
     return predict(summary, days, horizon_months, discount_rate, holdout_weeks)

@@ -15,18 +15,10 @@
 
 {%- for name in names %}
 {%- set value = tojson(var(name)) %}
-{%- if "\\" in value %}
-{{ exceptions.raise_compiler_error(
-    "var " ~ name ~ " holds a backslash, which string literals do not carry"
-    ~ " on every engine"
-) }}
-{%- endif %}
 select
     cast('{{ name }}' as {{ dbt.type_string() }}) as setting_name,
-    cast(
-        '{{ value | replace("'", "''") }}'
-        as {{ dbt.type_string() }}
-    ) as setting_json
+    cast({{ c360_string_literal(value) }} as {{ dbt.type_string() }})
+        as setting_json
 {%- if not loop.last %}
 union all
 {%- endif %}

@@ -17,12 +17,12 @@ edges_guarded as (
 
 edges_counted as (
     select
-        cast('{{ invocation_id }}' as varchar) as build_invocation_id,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as build_invocation_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
         as built_at,
-        cast(match_rule as varchar) as match_rule,
-        cast(status as varchar) as status,
-        cast(coalesce(reason, 'none') as varchar) as reason,
+        cast(match_rule as {{ dbt.type_string() }}) as match_rule,
+        cast(status as {{ dbt.type_string() }}) as status,
+        cast(coalesce(reason, 'none') as {{ dbt.type_string() }}) as reason,
         cast(count(*) as integer) as edges
     from edges_guarded
     group by match_rule, status, coalesce(reason, 'none')

@@ -112,7 +112,7 @@ profiles_summarised as (
 
 health as (
     select
-        cast('{{ invocation_id }}' as varchar) as build_invocation_id,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as build_invocation_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
         as built_at,
         cast(sizes_summarised.records as integer) as records,

@@ -8,6 +8,8 @@
     or a fallback was needed, and the segments. Holds
     no personal data, so erased customers keep their (de-identified)
     figures. #}
+{%- set text_type = dbt.type_string() %}
+
 with
 
 purchases as (
@@ -24,26 +26,26 @@ segments as (
 
 lifetime_values_joined as (
     select
-        cast(purchases.customer_id as varchar) as customer_id,
-        cast(coalesce(segments.value_tier, 'prospect') as varchar)
+        cast(purchases.customer_id as {{ text_type }}) as customer_id,
+        cast(coalesce(segments.value_tier, 'prospect') as {{ text_type }})
         as value_tier,
-        cast(coalesce(segments.lifecycle_stage, 'prospect') as varchar)
+        cast(coalesce(segments.lifecycle_stage, 'prospect') as {{ text_type }})
         as lifecycle_stage,
-        cast(lifetime_values.purchase_model_status as varchar)
+        cast(lifetime_values.purchase_model_status as {{ text_type }})
         as purchase_model_status,
-        cast(lifetime_values.spend_model_status as varchar)
+        cast(lifetime_values.spend_model_status as {{ text_type }})
         as spend_model_status,
         {#- the purchase model the build chose and its backtest figures #}
         {%- for column, type in [
-            ('purchase_model', 'varchar'),
-            ('purchase_model_parameters', 'varchar'),
+            ('purchase_model', text_type),
+            ('purchase_model_parameters', text_type),
             ('purchase_model_penalizer', 'double'),
-            ('purchase_season', 'varchar'),
+            ('purchase_season', text_type),
             ('selection_holdout_weeks', 'double'),
             ('selection_predicted_purchases', 'double'),
             ('selection_actual_purchases', 'double'),
             ('selection_purchases_mae', 'double'),
-            ('selection_scores', 'varchar'),
+            ('selection_scores', text_type),
         ] %}
         cast(lifetime_values.{{ column }} as {{ type }}) as {{ column }},
         {%- endfor %}

@@ -27,7 +27,9 @@ published as (
         cost_of_goods_reporting,
         is_return,
         has_cost_of_goods,
-        sold_at
+        {#- raw Parquet times are without a zone: Spark reads them as
+            timestamp_ntz, the contract's timestamp on every engine -#}
+        cast(sold_at as {{ dbt.type_timestamp() }}) as sold_at
     from sales_lines
 )
 

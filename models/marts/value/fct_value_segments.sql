@@ -57,8 +57,8 @@ segments_summarised as (
 
 segments_published as (
     select
-        cast(value_tier as varchar) as value_tier,
-        cast(lifecycle_stage as varchar) as lifecycle_stage,
+        cast(value_tier as {{ dbt.type_string() }}) as value_tier,
+        cast(lifecycle_stage as {{ dbt.type_string() }}) as lifecycle_stage,
         cast(case value_tier
             {%- for tier, share in tiers %}
             when '{{ tier }}' then {{ loop.index }}
