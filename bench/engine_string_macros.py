@@ -21,11 +21,37 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parents[1]
-NAMES = (
-    "martha marhta dwayne duane dixon dicksonx jones johnson meyer meier maier "
-    "schmidt schmitt smith smyth jansen janssen hansen hanssen mueller muller "
-    "hauptstr hauptst bahnhofstr bahnhofst lindenweg lindenwg crate trace"
-).split()
+NAMES = [
+    "martha",
+    "marhta",
+    "dwayne",
+    "duane",
+    "dixon",
+    "dicksonx",
+    "jones",
+    "johnson",
+    "meyer",
+    "meier",
+    "maier",
+    "schmidt",
+    "schmitt",
+    "smith",
+    "smyth",
+    "jansen",
+    "janssen",
+    "hansen",
+    "hanssen",
+    "mueller",
+    "muller",
+    "hauptstr",
+    "hauptst",
+    "bahnhofstr",
+    "bahnhofst",
+    "lindenweg",
+    "lindenwg",
+    "crate",
+    "trace",
+]
 
 
 def spark_macro(name: str, left: str, right: str) -> str:
@@ -96,7 +122,7 @@ def main() -> int:
         if gap > 1e-12:
             similarity_off += 1
             if similarity_off <= 5:
-                print(f"similarity {a!r} {b!r}: DuckDB {similarity} Spark {spark_similarity}")
+                print(f"similarity {a!r} {b!r}: {similarity} / {spark_similarity}")
         if one_edit != spark_one_edit:
             edit_off += 1
             if edit_off <= 5:

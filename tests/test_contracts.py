@@ -23,7 +23,7 @@ def _sql_type(dtype: pa.DataType) -> str:
         return "bigint"
     if pa.types.is_boolean(dtype):
         return "boolean"
-    return "varchar"
+    return "string"  # VARCHAR on DuckDB; Spark has no unsized varchar
 
 
 def _sources() -> dict[str, dict]:

@@ -55,7 +55,7 @@ def spark_session(spark_dir: Path) -> Any:
 def _cell(value: Any) -> Any:
     """One value in a form both engines' frames agree on: numbers as float,
     missing as None, dates and times as ISO text, the rest as text."""
-    if value is None or value is pd.NaT:
+    if value is None or value is pd.NaT or value is pd.NA:
         return None
     if isinstance(value, bool):
         return str(value).lower()
@@ -145,9 +145,9 @@ def compare_marts(
         table: schema
         for schema, table in con.execute(
             "select table_schema, table_name from information_schema.tables"
-            " where table_schema like ? and table_type = 'BASE TABLE'",
-            [f"%\\_{schema_suffix}"],
+            " where table_type = 'BASE TABLE'"
         ).fetchall()
+        if schema.endswith(f"_{schema_suffix}")
     }
     spark = spark_session(spark_dir)
     spark_schemas = [

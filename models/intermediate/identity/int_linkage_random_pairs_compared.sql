@@ -45,7 +45,8 @@ steps_needed as (
     where
         steps.step / 7919
         <= ceiling(
-            {{ var('linkage_u_sample_pairs') }} * 1.0 / totals.profiles_total
+            cast({{ var('linkage_u_sample_pairs') }} as double)
+            / totals.profiles_total
         )
         and steps.step / 7919 < totals.profiles_total
 ),

@@ -158,7 +158,7 @@
         levels.comparison_level,
         levels.level_label,
         levels.levels_total,
-        (coalesce(random_levels_counted.pairs_at_level, 0) + 1.0)
+        cast(coalesce(random_levels_counted.pairs_at_level, 0) + 1 as double)
         / (
             sum(coalesce(random_levels_counted.pairs_at_level, 0)) over (
                 partition by sessions.blocking_rule, levels.comparison_name

@@ -31,7 +31,7 @@ frequencies as (
         column_name,
         column_value,
         profiles_with_value,
-        profiles_with_value * 1.0
+        cast(profiles_with_value as double)
         / sum(profiles_with_value) over (partition by column_name)
             as term_frequency
     from values_counted

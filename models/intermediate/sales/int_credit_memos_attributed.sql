@@ -64,8 +64,10 @@ memos_attributed as (
         case
             when invoices_keyed.invoice_net_amount_reporting <> 0
                 then cast(
-                    documents.cost_of_goods_reporting
-                    * credit_memos.net_amount_reporting
+                    cast(
+                        documents.cost_of_goods_reporting
+                        * credit_memos.net_amount_reporting as double
+                    )
                     / invoices_keyed.invoice_net_amount_reporting
                     as decimal(18, 2)
                 )

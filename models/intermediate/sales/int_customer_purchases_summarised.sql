@@ -181,13 +181,13 @@ purchases_valued as (
         - cost_of_goods_reporting as gross_margin_reporting,
         case
             when gross_sales_reporting - discounts_reporting > 0
-                then returns_reporting
+                then cast(returns_reporting as double)
                 / (gross_sales_reporting - discounts_reporting)
         end as return_rate,
         case
             when orders > 0
-                then (gross_sales_reporting - discounts_reporting
-                - returns_reporting) / orders
+                then cast(gross_sales_reporting - discounts_reporting
+                - returns_reporting as double) / orders
         end as average_order_value_reporting,
         greatest(purchase_days - 1, 0) as frequency,
         {{ dbt.datediff(
@@ -204,14 +204,15 @@ purchases_valued as (
         case
             when gross_sales_reporting - discounts_reporting - returns_reporting
                 - cost_of_goods_reporting > 0
-                then margin_on_unknown_cost_reporting
+                then cast(margin_on_unknown_cost_reporting as double)
                 / (gross_sales_reporting - discounts_reporting
                 - returns_reporting - cost_of_goods_reporting)
         end as unknown_cost_margin_share,
         case
             when purchase_days > 0
-                then (gross_sales_reporting - discounts_reporting
-                - returns_reporting - cost_of_goods_reporting) / purchase_days
+                then cast(gross_sales_reporting - discounts_reporting
+                - returns_reporting - cost_of_goods_reporting as double)
+                / purchase_days
         end as average_margin_per_purchase_reporting
     from purchases_summarised
 )

@@ -44,11 +44,11 @@ customers_scored as (
                 purchases.gross_margin_reporting asc,
                 purchases.customer_id desc
         ) as monetary_score,
-        1.0 * row_number() over (
+        cast(row_number() over (
             order by
                 predictions.predicted_margin_value_reporting desc,
                 purchases.customer_id asc
-        ) / count(*) over () as value_rank_share
+        ) as double) / count(*) over () as value_rank_share
     from purchases
     inner join predictions
         on purchases.customer_id = predictions.customer_id

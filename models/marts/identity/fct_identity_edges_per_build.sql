@@ -17,7 +17,8 @@ edges_guarded as (
 
 edges_counted as (
     select
-        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as build_invocation_id,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }})
+        as build_invocation_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
         as built_at,
         cast(match_rule as {{ dbt.type_string() }}) as match_rule,

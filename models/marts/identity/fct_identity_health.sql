@@ -112,7 +112,8 @@ profiles_summarised as (
 
 health as (
     select
-        cast('{{ invocation_id }}' as {{ dbt.type_string() }}) as build_invocation_id,
+        cast('{{ invocation_id }}' as {{ dbt.type_string() }})
+        as build_invocation_id,
         cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as timestamp)
         as built_at,
         cast(sizes_summarised.records as integer) as records,
@@ -122,7 +123,7 @@ health as (
         cast(sizes_summarised.single_record_customers as integer)
         as single_record_customers,
         cast(
-            1.0 * sizes_summarised.single_record_customers
+            cast(sizes_summarised.single_record_customers as double)
             / nullif(sizes_summarised.customers, 0) as double
         ) as single_record_customer_share,
         cast(sizes_summarised.largest_customer_records as integer)
@@ -142,7 +143,7 @@ health as (
         cast(coalesce(changes_summarised.records_removed, 0) as integer)
         as records_removed,
         cast(
-            1.0 * coalesce(changes_summarised.merged_customer_ids, 0)
+            cast(coalesce(changes_summarised.merged_customer_ids, 0) as double)
             / nullif(sizes_summarised.customers, 0) as double
         ) as merge_rate,
         cast(coalesce(edges_summarised.accepted_edges, 0) as integer)
@@ -155,7 +156,7 @@ health as (
         as customers_with_quarantined_links,
         cast(previous_build.customers as integer) as previous_customers,
         cast(
-            1.0 * sizes_summarised.customers
+            cast(sizes_summarised.customers as double)
             / nullif(previous_build.customers, 0) - 1 as double
         ) as customer_change_share
     from sizes_summarised

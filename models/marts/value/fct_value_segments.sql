@@ -82,27 +82,29 @@ segments_published as (
         cast(
             case
                 when gross_margin_reporting > 0
-                    then margin_on_unknown_cost_reporting
+                    then cast(margin_on_unknown_cost_reporting as double)
                     / gross_margin_reporting
             end as double
         ) as unknown_cost_margin_share,
         cast(coalesce(predicted_margin_value_reporting, 0) as decimal(18, 2))
         as predicted_margin_value_reporting,
-        cast(gross_margin_reporting / customers as decimal(18, 2))
+        cast(
+            cast(gross_margin_reporting as double) / customers as decimal(18, 2)
+        )
         as gross_margin_per_customer_reporting,
         cast(
-            gross_margin_reporting
+            cast(gross_margin_reporting as double)
             / nullif(sum(gross_margin_reporting) over (), 0)
             as double
         ) as share_of_gross_margin,
-        cast(returns_reporting / nullif(gross_sales_reporting, 0) as double)
+        cast(returns_reporting as double) / nullif(gross_sales_reporting, 0)
         as return_rate,
-        cast(1.0 * tickets / customers as double) as tickets_per_customer,
-        cast(1.0 * reachable_customers / customers as double)
+        cast(tickets as double) / customers as tickets_per_customer,
+        cast(reachable_customers as double) / customers
         as reachable_share,
-        cast(1.0 * email_reachable_customers / customers as double)
+        cast(email_reachable_customers as double) / customers
         as email_reachable_share,
-        cast(1.0 * sms_reachable_customers / customers as double)
+        cast(sms_reachable_customers as double) / customers
         as sms_reachable_share
     from segments_summarised
 )
