@@ -2,16 +2,16 @@
     the cent. Null when the currency is unknown (such rows are quarantined)
     and when the converted amount would not fit the money type (1e15 or
     more; the plausibility bounds quarantine such rows long before). The
-    product is computed in decimal(38, 6): a large amount times a rate
-    overflows decimal(18). -#}
+    conversion is computed in doubles and rounded by round_to_cents, so
+    every engine gives the same cent (Spark divides decimals to six places,
+    DuckDB in doubles). -#}
 {% macro to_reporting_currency(amount, prefix) -%}
     {%- set fits -%}
         {{ reporting_magnitude(amount, prefix) }} < 1e15
     {%- endset -%}
-    cast(round(
-        cast((case when {{ fits }} then {{ amount }} end) as decimal(38, 6))
-        * {{ prefix }}_fx_from.eur_per_unit
-        / {{ prefix }}_fx_to.eur_per_unit,
-        2
-    ) as decimal(18, 2))
+    {{ round_to_cents(
+        'cast((case when ' ~ fits ~ ' then ' ~ amount ~ ' end) as double)'
+        ~ ' * cast(' ~ prefix ~ '_fx_from.eur_per_unit as double)'
+        ~ ' / cast(' ~ prefix ~ '_fx_to.eur_per_unit as double)'
+    ) }}
 {%- endmacro %}

@@ -176,12 +176,12 @@ customer_360 as (
         {%- for amount in money_columns %}
         cast(coalesce({{ amount }}, 0) as decimal(18, 2)) as {{ amount }},
         {%- endfor %}
-        cast(average_order_value_reporting as decimal(18, 2))
+        {{ round_to_cents('average_order_value_reporting') }}
         as average_order_value_reporting,
         cast(return_rate as double) as return_rate,
         cast(expected_purchases as double) as predicted_purchases,
         cast(probability_alive as double) as probability_alive,
-        cast(predicted_margin_value_reporting as decimal(18, 2))
+        {{ round_to_cents('predicted_margin_value_reporting') }}
         as predicted_margin_value_reporting,
         cast(recency_score as integer) as recency_score,
         cast(frequency_score as integer) as frequency_score,

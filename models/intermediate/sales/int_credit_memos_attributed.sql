@@ -63,14 +63,11 @@ memos_attributed as (
         coalesce(documents.customer_id, partners.customer_id) as customer_id,
         case
             when invoices_keyed.invoice_net_amount_reporting <> 0
-                then cast(
-                    cast(
-                        documents.cost_of_goods_reporting
-                        * credit_memos.net_amount_reporting as double
-                    )
-                    / invoices_keyed.invoice_net_amount_reporting
-                    as decimal(18, 2)
-                )
+                then {{ round_to_cents(
+                    'cast(documents.cost_of_goods_reporting'
+                    ~ ' * credit_memos.net_amount_reporting as double)'
+                    ~ ' / invoices_keyed.invoice_net_amount_reporting'
+                ) }}
         end as cost_of_goods_returned_reporting,
         documents.document_id is not null as is_sale_found,
         coalesce(documents.has_unknown_cost, true) as has_unknown_cost

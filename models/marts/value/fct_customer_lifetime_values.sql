@@ -69,13 +69,12 @@ lifetime_values_joined as (
         as probability_alive,
         cast(lifetime_values.expected_margin_per_purchase_reporting as double)
         as expected_margin_per_purchase_reporting,
-        cast(lifetime_values.predicted_margin_value_reporting as decimal(18, 2))
+        {{ round_to_cents('lifetime_values.predicted_margin_value_reporting') }}
         as predicted_margin_value_reporting,
-        cast(
-            purchases.gross_margin_reporting
-            + coalesce(lifetime_values.predicted_margin_value_reporting, 0)
-            as decimal(18, 2)
-        ) as lifetime_margin_value_reporting,
+        {{ round_to_cents(
+            'purchases.gross_margin_reporting'
+            ~ ' + coalesce(lifetime_values.predicted_margin_value_reporting, 0)'
+        ) }} as lifetime_margin_value_reporting,
         cast({{ var('ltv_horizon_months') }} as integer) as horizon_months,
         cast({{ var('ltv_annual_discount_rate') }} as double)
         as annual_discount_rate,

@@ -86,11 +86,11 @@ segments_published as (
                     / gross_margin_reporting
             end as double
         ) as unknown_cost_margin_share,
-        cast(coalesce(predicted_margin_value_reporting, 0) as decimal(18, 2))
+        {{ round_to_cents('coalesce(predicted_margin_value_reporting, 0)') }}
         as predicted_margin_value_reporting,
-        cast(
-            cast(gross_margin_reporting as double) / customers as decimal(18, 2)
-        )
+        {{ round_to_cents(
+            'cast(gross_margin_reporting as double) / customers'
+        ) }}
         as gross_margin_per_customer_reporting,
         cast(
             cast(gross_margin_reporting as double)
