@@ -45,8 +45,9 @@ run: deps
 	$(BIN)/dbt docs generate --static --quiet
 	$(BIN)/c360 summary --warehouse $(C360_WAREHOUSE)
 
-## make test: lint, pytest, and a full dbt build with every test on fresh data
-test: deps browser
+## make test: lint, pytest, a full dbt build with every test on fresh data,
+## the same build on Spark and every mart compared between the two
+test: deps browser spark-deps
 	$(BIN)/c360 gate --persons $(PERSONS) --seed $(SEED)
 
 ## make app: serve the Customer 360 web app on the warehouse `make run` built

@@ -107,6 +107,14 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
         "C360_WAREHOUSE": str(work / "backtest.duckdb"),
         "DBT_LOG_PATH": str(work / "backtest_logs"),
     }
+    # the same raw data built on Spark (make spark-deps installs it), then
+    # every mart compared with DuckDB's
+    spark_env = {
+        **env,
+        "C360_SPARK_DIR": str(work / "spark"),
+        "DBT_TARGET_PATH": str(work / "spark_target"),
+        "DBT_LOG_PATH": str(work / "spark_logs"),
+    }
     return [
         Step("ruff check", [console_script("ruff"), "check", "src", "tests", "bench"]),
         Step(
@@ -253,6 +261,25 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             [console_script("dbt"), "docs", "generate", "--static"],
             needs=("dbt build",),
             env=env,
+        ),
+        Step(
+            "spark build",
+            [console_script("dbt"), "build", "--full-refresh", "--target", "spark"],
+            needs=("generate data",),
+            env=spark_env,
+        ),
+        Step(
+            "compare engines",
+            [
+                console_script("c360"),
+                "compare-engines",
+                "--warehouse",
+                env["C360_WAREHOUSE"],
+                "--spark-dir",
+                spark_env["C360_SPARK_DIR"],
+            ],
+            needs=("dbt build", "spark build"),
+            env=spark_env,
         ),
     ]
 
