@@ -102,6 +102,37 @@ cases as (
         {{ c360_string_similarity("'schmidt'", "'schmidt'") }} = 1 as passed
     union all
     select
+        'c360_strings_similar' as macro_name,
+        'martha marhta at 0.96' as case_name,
+        {{ c360_strings_similar("'martha'", "'marhta'", 0.96) }} as passed
+    union all
+    select
+        'c360_strings_similar' as macro_name,
+        'dwayne duane at 0.80, not at 0.85' as case_name,
+        {{ c360_strings_similar("'dwayne'", "'duane'", 0.80) }}
+        and not {{ c360_strings_similar("'dwayne'", "'duane'", 0.85) }}
+            as passed
+    union all
+    select
+        'c360_strings_similar' as macro_name,
+        'dixon dicksonx at 0.80, not at 0.92' as case_name,
+        {{ c360_strings_similar("'dixon'", "'dicksonx'", 0.80) }}
+        and not {{ c360_strings_similar("'dixon'", "'dicksonx'", 0.92) }}
+            as passed
+    union all
+    select
+        'c360_strings_similar' as macro_name,
+        'no letter in common' as case_name,
+        not {{ c360_strings_similar("'abc'", "'xyz'", 0.5) }} as passed
+    union all
+    select
+        'c360_strings_similar' as macro_name,
+        'null stays null' as case_name,
+        {{ c360_strings_similar(
+            "cast(null as " ~ dbt.type_string() ~ ")", "'a'", 0.5
+        ) }} is null as passed
+    union all
+    select
         'c360_sha256' as macro_name,
         'abc' as case_name,
         {{ c360_sha256("'abc'") }} = '{{

@@ -87,6 +87,27 @@ published_values as (
     from third_party_sharing_audience
 ),
 
+{# the published emails and phones as the ledger hashes them, one row
+    each, so the ledger is matched by an equality join (not a nested loop
+    of every value with every ledger hash) #}
+published_hashes as (
+    select
+        mart,
+        customer_id,
+        'email' as identifier_type,
+        {{ erasure_hash("'email'", 'email') }} as identifier_hash
+    from published_values
+    where email is not null
+    union all
+    select
+        mart,
+        customer_id,
+        'phone' as identifier_type,
+        {{ erasure_hash("'phone'", 'phone') }} as identifier_hash
+    from published_values
+    where phone is not null
+),
+
 findings as (
     select
         published_values.mart,
@@ -101,22 +122,16 @@ findings as (
         or published_values.has_other_personal_data
     union all
     select
-        published_values.mart,
-        published_values.customer_id,
+        published_hashes.mart,
+        published_hashes.customer_id,
         'identifier of an erased customer is published' as finding
-    from published_values
+    from published_hashes
     inner join identifiers_erased
         on
-            (
-                identifiers_erased.identifier_type = 'email'
-                and {{ erasure_hash("'email'", 'published_values.email') }}
-                = identifiers_erased.identifier_hash
-            )
-            or (
-                identifiers_erased.identifier_type = 'phone'
-                and {{ erasure_hash("'phone'", 'published_values.phone') }}
-                = identifiers_erased.identifier_hash
-            )
+            published_hashes.identifier_type
+            = identifiers_erased.identifier_type
+            and published_hashes.identifier_hash
+            = identifiers_erased.identifier_hash
 )
 
 select * from findings

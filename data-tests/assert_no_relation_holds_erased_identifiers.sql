@@ -59,19 +59,33 @@ candidates as (
         cast(null as {{ dbt.type_string() }}) as candidate
 ),
 
+{# each candidate hashed once as an email and once as a phone, so the
+    ledger is matched by an equality join (a join on either hash is a
+    nested loop of every candidate with every ledger hash: at 100,000
+    persons it ran for more than 15 minutes) #}
+candidate_hashes as (
+    select
+        relation_name,
+        column_name,
+        {{ erasure_hash("'email'", 'candidate') }} as candidate_hash
+    from candidates
+    union all
+    select
+        relation_name,
+        column_name,
+        {{ erasure_hash("'phone'", 'candidate') }} as candidate_hash
+    from candidates
+),
+
 found as (
     select
-        candidates.relation_name,
-        candidates.column_name,
+        candidate_hashes.relation_name,
+        candidate_hashes.column_name,
         count(*) as erased_values
-    from candidates
+    from candidate_hashes
     inner join ledger_hashes
-        on
-            {{ erasure_hash("'email'", 'candidates.candidate') }}
-            = ledger_hashes.identifier_hash
-            or {{ erasure_hash("'phone'", 'candidates.candidate') }}
-            = ledger_hashes.identifier_hash
-    group by candidates.relation_name, candidates.column_name
+        on candidate_hashes.candidate_hash = ledger_hashes.identifier_hash
+    group by candidate_hashes.relation_name, candidate_hashes.column_name
 )
 
 select * from found

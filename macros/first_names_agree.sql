@@ -14,8 +14,9 @@
                 then cast(null as {{ dbt.type_boolean() }})
             when {{ left }} = {{ right }} then true
             when substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1)
-                and {{ c360_string_similarity(left, right) }}
-                >= {{ var('identity_first_name_min_similarity') }}
+                and {{ c360_strings_similar(
+                    left, right, var('identity_first_name_min_similarity')
+                ) }}
                 then true
             when length({{ left }}) >= 4
                 and {{ c360_is_one_edit_apart(left, right) }}

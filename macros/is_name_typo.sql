@@ -11,7 +11,7 @@
                 then cast(null as {{ dbt.type_boolean() }})
             when substr({{ left }}, 1, 1) <> substr({{ right }}, 1, 1)
                 then false
-            when {{ c360_string_similarity(left, right) }} >= {{ min_similarity }}
+            when {{ c360_strings_similar(left, right, min_similarity) }}
                 then true
             else
                 length({{ left }}) >= 4

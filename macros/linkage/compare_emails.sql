@@ -6,7 +6,7 @@
     case
         when {{ left }} is null or {{ right }} is null then null
         when {{ left }} = {{ right }} then 2
-        when {{ c360_string_similarity(left, right) }} >= 0.92 then 1
+        when {{ c360_strings_similar(left, right, 0.92) }} then 1
         else 0
     end
 {%- endmacro %}

@@ -9,8 +9,8 @@
         when {{ left }} is null or {{ right }} is null then null
         when {{ left }} = {{ right }} then 5
         when {{ nickname }} then 4
-        when {{ c360_string_similarity(left, right) }} >= 0.92 then 3
-        when {{ c360_string_similarity(left, right) }} >= 0.80 then 2
+        when {{ c360_strings_similar(left, right, 0.92) }} then 3
+        when {{ c360_strings_similar(left, right, 0.80) }} then 2
         when (length({{ left }}) = 1 or length({{ right }}) = 1)
             and substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1) then 1
         else 0

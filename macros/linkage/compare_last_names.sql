@@ -7,8 +7,8 @@
     case
         when {{ left }} is null or {{ right }} is null then null
         when {{ left }} = {{ right }} then 3
-        when {{ c360_string_similarity(left, right) }} >= 0.92 then 2
-        when {{ c360_string_similarity(left, right) }} >= 0.80
+        when {{ c360_strings_similar(left, right, 0.92) }} then 2
+        when {{ c360_strings_similar(left, right, 0.80) }}
             or ' ' || {{ left }} || ' ' like '% ' || {{ right }} || ' %'
             or ' ' || {{ right }} || ' ' like '% ' || {{ left }} || ' %'
             then 1

@@ -5,8 +5,11 @@
     street is missing. A whole-line similarity would reject "12 Stanley St"
     against "12 Stanely Street". -#}
 {% macro compare_streets(a, b) -%}
-    {%- set name_similarity = c360_string_similarity(
-        a ~ 'street_name', b ~ 'street_name'
+    {%- set names_similar_90 = c360_strings_similar(
+        a ~ 'street_name', b ~ 'street_name', 0.90
+    ) -%}
+    {%- set names_similar_70 = c360_strings_similar(
+        a ~ 'street_name', b ~ 'street_name', 0.70
     ) -%}
     {%- set same_number -%}
         coalesce({{ a }}house_number = {{ b }}house_number, false)
@@ -14,9 +17,9 @@
     case
         when {{ a }}street_name is null or {{ b }}street_name is null
             then null
-        when {{ same_number }} and {{ name_similarity }} >= 0.90 then 3
-        when {{ name_similarity }} >= 0.90 then 2
-        when {{ same_number }} and {{ name_similarity }} >= 0.70 then 1
+        when {{ same_number }} and {{ names_similar_90 }} then 3
+        when {{ names_similar_90 }} then 2
+        when {{ same_number }} and {{ names_similar_70 }} then 1
         else 0
     end
 {%- endmacro %}

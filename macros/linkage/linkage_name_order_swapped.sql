@@ -3,11 +3,11 @@
     the same order. -#}
 {% macro linkage_name_order_swapped(a, b) -%}
     coalesce(
-        {{ c360_string_similarity(a ~ '.first_name', b ~ '.last_name') }} >= 0.92
-        and {{ c360_string_similarity(a ~ '.last_name', b ~ '.first_name') }}
-        >= 0.92
-        and {{ c360_string_similarity(a ~ '.first_name', b ~ '.first_name') }}
-        < 0.80,
+        {{ c360_strings_similar(a ~ '.first_name', b ~ '.last_name', 0.92) }}
+        and {{ c360_strings_similar(a ~ '.last_name', b ~ '.first_name', 0.92) }}
+        and not {{ c360_strings_similar(
+            a ~ '.first_name', b ~ '.first_name', 0.80
+        ) }},
         false
     )
 {%- endmacro %}
