@@ -123,7 +123,7 @@ cases as (
     select
         'c360_strings_similar' as macro_name,
         'no letter in common' as case_name,
-        not {{ c360_strings_similar("'abc'", "'xyz'", 0.5) }} as passed
+        {{ c360_strings_similar("'abc'", "'xyz'", 0.5) }} = false as passed
     union all
     select
         'c360_strings_similar' as macro_name,
@@ -138,6 +138,12 @@ cases as (
         {{ c360_sha256("'abc'") }} = '{{
             'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
         }}' as passed
+    union all
+    select
+        'c360_strip_accents' as macro_name,
+        'Romanian, Vietnamese, pinyin' as case_name,
+        {{ c360_strip_accents("'Ștefănescu Nguyễn Lǚ'") }}
+        = 'Stefanescu Nguyen Lu' as passed
     union all
     select
         'c360_strip_accents' as macro_name,

@@ -321,36 +321,3 @@ def test_validation_follows_the_vars_the_build_ran_with(
     report = validate_marts(copy, tmp_path / "docs2", ROOT, _manifest(warehouse))
     assert not report.success
     assert any(f.column == "value_tier" for f in report.failures), report.summary()
-
-
-def test_a_step_waits_for_the_background_step_it_needs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
-):
-    """The gate's runner: a step that needs a background step starts only
-    after it ended (it reads what the background step wrote), and is skipped
-    when that step failed; the summary counts both."""
-    from c360 import gate
-
-    marker = str(tmp_path / "written")
-    write = f"import time, pathlib; time.sleep(1); pathlib.Path({marker!r}).touch()"
-    read = f"import pathlib; assert pathlib.Path({marker!r}).exists()"
-    steps = [
-        gate.Step("slow-writer", ["python3", "-c", write], background=True),
-        gate.Step("failing", ["python3", "-c", "raise SystemExit(3)"], background=True),
-        gate.Step("reader", ["python3", "-c", read], needs=("slow-writer",)),
-        gate.Step("after-failing", ["python3", "-c", "pass"], needs=("failing",)),
-    ]
-    monkeypatch.setattr(gate, "gate_steps", lambda root, persons, seed: steps)
-    assert gate.run_gate(tmp_path, 10, 1) == 1
-    summary = capsys.readouterr().out.split("gate summary")[-1]
-    status = {
-        line.split()[1]: line.split()[0]
-        for line in summary.splitlines()
-        if line.strip().split(" ")[0] in ("PASS", "FAIL", "SKIP")
-    }
-    assert status == {
-        "slow-writer": "PASS",
-        "reader": "PASS",
-        "failing": "FAIL",
-        "after-failing": "SKIP",
-    }
