@@ -17,9 +17,8 @@
     {%- if not execute -%}
         {{ return('select record_id, record_id as ' ~ label ~ ' from (' ~ records_sql ~ ') as records') }}
     {%- endif -%}
-    {%- for table in ['neighbours', 'labels_a', 'labels_b'] -%}
-        {%- do run_query('drop table if exists ' ~ prefix ~ table) -%}
-    {%- endfor -%}
+    {#- what an earlier run left -#}
+    {%- do drop_work_tables() -%}
     {%- do run_query(
         'create table ' ~ prefix ~ 'neighbours as'
         ~ ' select record_id_a as record_id, record_id_b as neighbour_id'

@@ -69,7 +69,17 @@ def _summary(args: argparse.Namespace) -> int:
 def _compare_engines(args: argparse.Namespace) -> int:
     from c360.engines import compare_marts
 
-    compared, problems = compare_marts(Path(args.warehouse), Path(args.spark_dir))
+    try:
+        compared, problems = compare_marts(Path(args.warehouse), Path(args.spark_dir))
+    except Exception as exc:
+        # Spark's errors (py4j, pyspark) as one line, like every other error
+        if not type(exc).__module__.startswith(("py4j", "pyspark")):
+            raise
+        first = next((line for line in str(exc).splitlines() if line.strip()), "")
+        raise RuntimeError(
+            f"Spark failed ({type(exc).__name__}): {first.strip()[:300]}"
+            " (a mart comes to the driver whole: C360_SPARK_MEMORY sets its memory)"
+        ) from exc
     for problem in problems:
         print(problem)
     print(

@@ -13,6 +13,7 @@ time) are left out.
 from __future__ import annotations
 
 import math
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from c360.warehouse import connect
 
 PER_BUILD_COLUMNS = frozenset({"build_invocation_id", "built_at"})
 RELATIVE_TOLERANCE = 1e-9
+# Spark's log settings for the `spark` target (profiles.yml uses them too)
+SPARK_LOG_SETTINGS = Path(__file__).resolve().parents[2] / "spark-log4j2.properties"
 
 
 def spark_session(spark_dir: Path) -> Any:
@@ -37,6 +40,9 @@ def spark_session(spark_dir: Path) -> Any:
         raise FileNotFoundError(
             f"no Spark metastore in {spark_dir}; run `make spark` first"
         )
+    java_options = f"-Dderby.system.home={spark_dir}"
+    if SPARK_LOG_SETTINGS.is_file():
+        java_options += f" -Dlog4j2.configurationFile={SPARK_LOG_SETTINGS}"
     return (
         SparkSession.builder.appName("c360-compare-engines")
         .config("spark.sql.warehouse.dir", str(spark_dir / "tables"))
@@ -44,7 +50,10 @@ def spark_session(spark_dir: Path) -> Any:
             "spark.hadoop.javax.jdo.option.ConnectionURL",
             f"jdbc:derby:;databaseName={spark_dir / 'metastore_db'};create=false",
         )
-        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={spark_dir}")
+        .config("spark.driver.extraJavaOptions", java_options)
+        # each mart comes to the driver whole (Spark's default of 1g ran out
+        # of heap on dim_customer_360 at 100,000 persons); as profiles.yml
+        .config("spark.driver.memory", os.environ.get("C360_SPARK_MEMORY", "4g"))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.enabled", "false")
         .enableHiveSupport()
