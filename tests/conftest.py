@@ -10,6 +10,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# pytest-xdist starts its workers with `python -c`, whose __main__ has no
+# __file__. pyspark's connect module (Great Expectations imports it when
+# pyspark is installed, as `make test` does) then takes the process for a
+# doctest run and exits it: give the worker's __main__ a name.
+_main = sys.modules["__main__"]
+if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
+    _main.__file__ = "<pytest-xdist worker>"
 AS_OF = "2026-11-01"
 
 
@@ -62,15 +70,24 @@ def run_dbt(
 
 @pytest.fixture(scope="session", autouse=True)
 def dbt_packages() -> None:
-    """Install the local dbt packages once (what `make deps` does)."""
-    if not (ROOT / "dbt_packages" / "dbt_utils").exists():
-        subprocess.run(
-            [tool("dbt"), "deps", "--project-dir", str(ROOT)],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            env={**os.environ, "DBT_PROFILES_DIR": str(ROOT)},
-        )
+    """Install the local dbt packages once (what `make deps` does); pytest
+    workers (pytest-xdist) take turns, so only the first one installs."""
+    import fcntl
+    import hashlib
+    import tempfile
+
+    key = hashlib.sha1(str(ROOT).encode()).hexdigest()[:12]
+    lock = Path(tempfile.gettempdir()) / f"c360-dbt-deps-{key}.lock"
+    with lock.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        if not (ROOT / "dbt_packages" / "dbt_utils").exists():
+            subprocess.run(
+                [tool("dbt"), "deps", "--project-dir", str(ROOT)],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                env={**os.environ, "DBT_PROFILES_DIR": str(ROOT)},
+            )
 
 
 @pytest.fixture(scope="session")
