@@ -2,13 +2,27 @@
 
 with
 
-{# With the birth date's text, once per row: the date parser
-    refers to them many times. #}
-source as (
+{# With the birth date's text, once per row: the date parser refers to it
+    many times. #}
+contacts as (
     select
         *,
         {{ date_text('birth_date') }} as birth_date_text
     from {{ source('crm', 'contacts') }}
+),
+
+{# With the date that text names, once per row: the plausibility checks
+    refer to it several times. The record's country decides the order of
+    day and month, so the country seeds are joined here as well. #}
+source as (
+    select
+        contacts.*,
+        {{ birth_date_parsed(
+            'contacts.birth_date', 'contacts.birth_date_text', 'crm',
+            'country_code_names.country_code'
+        ) }} as birth_date_parsed
+    from contacts
+    {{ country_joins('contacts.country_code', 'country_code') }}
 ),
 
 renamed as (
@@ -27,7 +41,8 @@ renamed as (
         {{ country_attributes('source.country_code', 'country_code') }},
         {{ birth_date_attributes(
             'source.birth_date', 'source.birth_date_text',
-            'source._loaded_at', 'crm', 'country_code_names.country_code'
+            'source.birth_date_parsed', 'source._loaded_at', 'crm',
+            'country_code_names.country_code'
         ) }},
         {{ national_id_attributes('source.national_id') }},
         {{ is_bad_timestamp('source.created_at', 'source._loaded_at') }}

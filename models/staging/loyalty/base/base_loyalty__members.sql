@@ -3,12 +3,23 @@ with
 
 {# With the birth date's text and country, once per row: the date parser
     refers to them many times. #}
-source as (
+members as (
     select
         *,
         {{ date_text('birth_date') }} as birth_date_text,
         upper({{ clean_text('country_code') }}) as birth_date_country
     from {{ source('loyalty', 'members') }}
+),
+
+{# With the date that text names, once per row: the plausibility checks
+    refer to it several times. #}
+source as (
+    select
+        *,
+        {{ birth_date_parsed(
+            'birth_date', 'birth_date_text', 'loyalty', 'birth_date_country'
+        ) }} as birth_date_parsed
+    from members
 ),
 
 renamed as (
@@ -21,7 +32,8 @@ renamed as (
         {{ phone_attributes('source.phone') }},
         {{ birth_date_attributes(
             'source.birth_date', 'source.birth_date_text',
-            'source._loaded_at', 'loyalty', 'source.birth_date_country'
+            'source.birth_date_parsed', 'source._loaded_at', 'loyalty',
+            'source.birth_date_country'
         ) }},
         {{ national_id_attributes('source.national_id') }},
         {{ address_attributes(
