@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
-from c360.engines import compare_tables
+from c360.engines import compare_tables, spark_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _frame(**columns: list) -> pd.DataFrame:
@@ -91,3 +95,23 @@ def test_the_portable_accent_table_strips_what_duckdb_strips() -> None:
     ]
     assert differ == []
     assert len(accented) > 450  # Latin-1, Extended-A and B, Vietnamese
+
+
+def test_the_comparison_opens_the_spark_build_with_its_own_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """compare-engines reads the `spark` target of profiles.yml (one place
+    for the settings): the build's folders, its memory, its log settings,
+    and the metastore opened, never created anew."""
+    monkeypatch.setenv("C360_SPARK_MEMORY", "3g")
+    monkeypatch.setenv("C360_SPARK_DIR", "/somewhere/else")
+    settings = spark_settings(tmp_path / "spark", ROOT)
+    spark_dir = (tmp_path / "spark").resolve()
+    assert settings["spark.sql.warehouse.dir"] == f"{spark_dir}/tables"
+    url = settings["spark.hadoop.javax.jdo.option.ConnectionURL"]
+    assert url.endswith(f"databaseName={spark_dir}/metastore_db;create=false")
+    assert settings["spark.driver.memory"] == "3g"
+    options = settings["spark.driver.extraJavaOptions"].split()
+    assert f"-Dderby.system.home={spark_dir}" in options
+    log_settings = options[-1].removeprefix("-Dlog4j2.configurationFile=")
+    assert Path(log_settings).is_file()

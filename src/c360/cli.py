@@ -70,7 +70,11 @@ def _compare_engines(args: argparse.Namespace) -> int:
     from c360.engines import compare_marts
 
     try:
-        compared, problems = compare_marts(Path(args.warehouse), Path(args.spark_dir))
+        compared, problems = compare_marts(
+            Path(args.warehouse),
+            Path(args.spark_dir),
+            profiles_dir=Path(args.profiles_dir),
+        )
     except Exception as exc:
         # Spark's errors (py4j, pyspark) as one line, like every other error
         if not type(exc).__module__.startswith(("py4j", "pyspark")):
@@ -331,6 +335,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--spark-dir",
         default=os.environ.get("C360_SPARK_DIR", "warehouse/spark"),
         help="where the Spark build keeps its metastore and tables",
+    )
+    ce.add_argument(
+        "--profiles-dir",
+        default=os.environ.get("DBT_PROFILES_DIR", "."),
+        help="the folder of the profiles.yml whose `spark` target built it",
     )
     ce.set_defaults(func=_compare_engines)
 

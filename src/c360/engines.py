@@ -24,41 +24,55 @@ from c360.warehouse import connect
 
 PER_BUILD_COLUMNS = frozenset({"build_invocation_id", "built_at"})
 RELATIVE_TOLERANCE = 1e-9
-# Spark's log settings for the `spark` target (profiles.yml uses them too)
-SPARK_LOG_SETTINGS = Path(__file__).resolve().parents[2] / "spark-log4j2.properties"
+SPARK_PROFILE, SPARK_TARGET = "c360", "spark"
 
 
-def spark_session(spark_dir: Path) -> Any:
+def spark_settings(spark_dir: Path, profiles_dir: Path) -> dict[str, str]:
+    """The Spark settings of the `spark` target in `profiles_dir`/profiles.yml
+    (the one place they are kept), rendered for the build in `spark_dir`,
+    with the metastore opened, never created."""
+    import jinja2
+    import yaml
+
+    spark_dir, profiles_dir = Path(spark_dir).resolve(), Path(profiles_dir).resolve()
+    values = {
+        **os.environ,
+        "C360_SPARK_DIR": str(spark_dir),
+        "DBT_PROFILES_DIR": str(profiles_dir),
+    }
+
+    def env_var(name: str, default: str | None = None) -> str:
+        if name in values:
+            return values[name]
+        if default is None:
+            raise KeyError(f"profiles.yml needs the environment variable {name}")
+        return default
+
+    text = (profiles_dir / "profiles.yml").read_text()
+    profiles = yaml.safe_load(jinja2.Template(text).render(env_var=env_var))
+    target = profiles[SPARK_PROFILE]["outputs"][SPARK_TARGET]
+    settings = {k: str(v) for k, v in target["server_side_parameters"].items()}
+    url = "spark.hadoop.javax.jdo.option.ConnectionURL"
+    settings[url] = settings[url].replace("create=true", "create=false")
+    return settings
+
+
+def spark_session(spark_dir: Path, profiles_dir: Path = Path(".")) -> Any:
     """A local Spark session on the metastore and tables a `--target spark`
-    build left in `spark_dir` (profiles.yml puts them there from
-    C360_SPARK_DIR). dbt must have finished: the metastore admits one
-    process at a time."""
+    build left in `spark_dir`, with the build's own settings
+    (`spark_settings`). dbt must have finished: the metastore admits one
+    process at a time. Each mart comes to the driver whole, so
+    C360_SPARK_MEMORY (the driver's memory) must hold the largest."""
     from pyspark.sql import SparkSession
 
-    spark_dir = Path(spark_dir).resolve()
-    if not (spark_dir / "metastore_db").is_dir():
+    if not (Path(spark_dir) / "metastore_db").is_dir():
         raise FileNotFoundError(
-            f"no Spark metastore in {spark_dir}; run `make spark` first"
+            f"no Spark metastore in {Path(spark_dir).resolve()}; run `make spark` first"
         )
-    java_options = f"-Dderby.system.home={spark_dir}"
-    if SPARK_LOG_SETTINGS.is_file():
-        java_options += f" -Dlog4j2.configurationFile={SPARK_LOG_SETTINGS}"
-    return (
-        SparkSession.builder.appName("c360-compare-engines")
-        .config("spark.sql.warehouse.dir", str(spark_dir / "tables"))
-        .config(
-            "spark.hadoop.javax.jdo.option.ConnectionURL",
-            f"jdbc:derby:;databaseName={spark_dir / 'metastore_db'};create=false",
-        )
-        .config("spark.driver.extraJavaOptions", java_options)
-        # each mart comes to the driver whole (Spark's default of 1g ran out
-        # of heap on dim_customer_360 at 100,000 persons); as profiles.yml
-        .config("spark.driver.memory", os.environ.get("C360_SPARK_MEMORY", "4g"))
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.ui.enabled", "false")
-        .enableHiveSupport()
-        .getOrCreate()
-    )
+    builder = SparkSession.builder.appName("c360-compare-engines")
+    for key, value in spark_settings(spark_dir, profiles_dir).items():
+        builder = builder.config(key, value)
+    return builder.enableHiveSupport().getOrCreate()
 
 
 def _cell(value: Any) -> Any:
@@ -145,7 +159,10 @@ def compare_tables(name: str, duck: pd.DataFrame, spark: pd.DataFrame) -> list[s
 
 
 def compare_marts(
-    warehouse: Path, spark_dir: Path, schema_suffix: str = "marts"
+    warehouse: Path,
+    spark_dir: Path,
+    schema_suffix: str = "marts",
+    profiles_dir: Path = Path("."),
 ) -> tuple[list[str], list[str]]:
     """(tables compared, differences) between the DuckDB warehouse and the
     Spark build, for every table of the marts schema on either side."""
@@ -158,7 +175,7 @@ def compare_marts(
         ).fetchall()
         if schema.endswith(f"_{schema_suffix}")
     }
-    spark = spark_session(spark_dir)
+    spark = spark_session(spark_dir, profiles_dir)
     spark_schemas = [
         row[0]
         for row in spark.sql("show schemas").collect()
