@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _main = sys.modules["__main__"]
 if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
     _main.__file__ = "<pytest-xdist worker>"
+
 AS_OF = "2026-11-01"
 
 
