@@ -116,10 +116,14 @@
             {%- endfor -%}
         {%- endif -%}
         {%- if ns.run -%}
+            {%- set counts = erasure_scrub_counts(results) -%}
             {%- for target in erasure_scrub_targets() -%}
                 {%- set relation = privacy_relation(target['model']) -%}
                 {%- if relation is not none -%}
-                    {%- do scrub_target(target, relation, loop.index) -%}
+                    {%- do scrub_target(
+                        target, relation, loop.index,
+                        counts.get(target['model'])
+                    ) -%}
                 {%- endif -%}
             {%- endfor -%}
             {#- a hook's statements are not committed for it -#}
@@ -131,10 +135,34 @@
     select 1
 {%- endmacro %}
 
-{#- The two masking statements of one erasure_scrub_target. -#}
-{% macro scrub_target(target, relation, number) -%}
+{#- As the post-hook (no `results`): the rows this build masks per target,
+    {model: (rows_masked, contact_rows_masked)}, from the audit
+    int_erasures_applied has just written with the very conditions the
+    scrub applies, so a statement that would change no row is skipped.
+    On-run-end: empty (every statement runs). -#}
+{% macro erasure_scrub_counts(results=none) -%}
+    {%- set counts = {} -%}
+    {%- if results is none and this is defined and this
+        and this.identifier == 'int_erasures_applied' -%}
+        {%- set audit = run_query(
+            'select relation_name, rows_masked, contact_rows_masked from '
+            ~ this
+        ) -%}
+        {%- for row in audit.rows -%}
+            {%- do counts.update({row[0]: (row[1], row[2])}) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(counts) }}
+{%- endmacro %}
+
+{#- The two masking statements of one erasure_scrub_target; with `counts`
+    (erasure_scrub_counts), only those that change a row. -#}
+{% macro scrub_target(target, relation, number, counts=none) -%}
     {%- set columns = personal_columns(relation) -%}
-    {%- if target.get('delete') or columns -%}
+    {%- set rows_masked = counts[0] if counts is not none else none -%}
+    {%- set contacts_masked = counts[1] if counts is not none else none -%}
+    {%- if (target.get('delete') or columns)
+        and (rows_masked is none or rows_masked > 0) -%}
         {%- call statement('erasure_scrub_rows_' ~ number) -%}
             {{ c360_mask_rows(
                 relation, columns, erasure_scrub_condition(target),
@@ -143,7 +171,8 @@
         {%- endcall -%}
     {%- endif -%}
     {%- set contact_columns = personal_columns(relation, contact_only=true) -%}
-    {%- if target.get('identifier_columns') and contact_columns -%}
+    {%- if target.get('identifier_columns') and contact_columns
+        and (contacts_masked is none or contacts_masked > 0) -%}
         {%- call statement('erasure_scrub_contacts_' ~ number) -%}
             {{ c360_mask_rows(
                 relation, contact_columns,
@@ -180,7 +209,9 @@
 
 {#- Spark: the kept and masked rows are written to a work table, which then
     replaces the table's rows (Spark cannot overwrite a table it reads in
-    the same statement); the last statement drops the work table. -#}
+    the same statement); the last statement drops the work table. The
+    condition is computed once per row (column c360_scrub_hit), not once
+    per masked column. -#}
 {% macro spark__c360_mask_rows(relation, columns, condition, delete=false) -%}
     {%- set masked = columns | map('lower') | list -%}
     {%- set work = relation.schema ~ '.' ~ relation.identifier ~ '__scrub' -%}
@@ -188,8 +219,9 @@
     {%- for column in adapter.get_columns_in_relation(relation) -%}
         {%- if not delete and column.name | lower in masked -%}
             {%- do selected.append(
-                'case when ' ~ condition ~ ' then null else ' ~ adapter.quote(column.name)
-                ~ ' end as ' ~ adapter.quote(column.name)) -%}
+                'case when c360_scrub_hit then null else '
+                ~ adapter.quote(column.name) ~ ' end as '
+                ~ adapter.quote(column.name)) -%}
         {%- else -%}
             {%- do selected.append(adapter.quote(column.name)) -%}
         {%- endif -%}
@@ -197,8 +229,9 @@
     {%- do run_query('drop table if exists ' ~ work) -%}
     {%- do run_query(
         'create table ' ~ work ~ ' as select ' ~ selected | join(', ')
-        ~ ' from ' ~ relation
-        ~ (' where not coalesce(' ~ condition ~ ', false)' if delete else '')
+        ~ ' from (select *, coalesce(' ~ condition ~ ', false) as c360_scrub_hit'
+        ~ ' from ' ~ relation ~ ') as scrubbed'
+        ~ (' where not c360_scrub_hit' if delete else '')
     ) -%}
     {%- do run_query('insert overwrite table ' ~ relation ~ ' select * from ' ~ work) -%}
     drop table if exists {{ work }}
