@@ -52,11 +52,10 @@ def _usable_cores() -> int:
 
 
 # pytest runs its test files on this many workers (pytest-xdist, one file per
-# worker so that a file's fixtures are built once). With the cores to itself
-# pytest takes 403-422 s on two workers; in the gate on 2 cores the
-# background steps share them and it takes about as long as in line
-# (BENCHMARKS.md "Quality gate"). C360_PYTEST_WORKERS overrides; 1 runs the
-# files in line.
+# worker so that a file's fixtures are built once): 403 s on two workers with
+# the cores to itself, and as fast in the gate, where the background steps
+# take only the CPU it leaves idle (BENCHMARKS.md "Quality gate").
+# C360_PYTEST_WORKERS overrides; 1 runs the files in line.
 PYTEST_WORKERS = os.environ.get(
     "C360_PYTEST_WORKERS", str(max(1, min(4, _usable_cores())))
 )
