@@ -133,6 +133,37 @@ cases as (
         ) }} is null as passed
     union all
     select
+        'c360_case_by_similarity' as macro_name,
+        'dixon dicksonx: the 0.80 branch' as case_name,
+        {{ c360_case_by_similarity(
+            "'dixon'", "'dicksonx'", [[0.92, "'high'"], [0.80, "'low'"]],
+            "'none'"
+        ) }} = 'low' as passed
+    union all
+    select
+        'c360_case_by_similarity' as macro_name,
+        'martha marhta: the 0.92 branch' as case_name,
+        {{ c360_case_by_similarity(
+            "'martha'", "'marhta'", [[0.92, "'high'"], [0.80, "'low'"]],
+            "'none'"
+        ) }} = 'high' as passed
+    union all
+    select
+        'c360_case_by_similarity' as macro_name,
+        'no letter in common: otherwise' as case_name,
+        {{ c360_case_by_similarity(
+            "'abc'", "'xyz'", [[0.9, "'high'"], [0.5, "'low'"]], "'none'"
+        ) }} = 'none' as passed
+    union all
+    select
+        'c360_case_by_similarity' as macro_name,
+        'null: otherwise' as case_name,
+        {{ c360_case_by_similarity(
+            "cast(null as " ~ dbt.type_string() ~ ")", "'a'",
+            [[0.5, "'high'"]], "'none'"
+        ) }} = 'none' as passed
+    union all
+    select
         'c360_sha256' as macro_name,
         'abc' as case_name,
         {{ c360_sha256("'abc'") }} = '{{

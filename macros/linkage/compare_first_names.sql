@@ -5,14 +5,20 @@
 {% macro compare_first_names(a, b, nickname) -%}
     {%- set left = a ~ 'first_name' -%}
     {%- set right = b ~ 'first_name' -%}
+    {%- set initial_only -%}
+        case
+            when (length({{ left }}) = 1 or length({{ right }}) = 1)
+                and substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1)
+                then 1
+            else 0
+        end
+    {%- endset %}
     case
         when {{ left }} is null or {{ right }} is null then null
         when {{ left }} = {{ right }} then 5
         when {{ nickname }} then 4
-        when {{ c360_strings_similar(left, right, 0.92) }} then 3
-        when {{ c360_strings_similar(left, right, 0.80) }} then 2
-        when (length({{ left }}) = 1 or length({{ right }}) = 1)
-            and substr({{ left }}, 1, 1) = substr({{ right }}, 1, 1) then 1
-        else 0
+        else {{ c360_case_by_similarity(
+            left, right, [[0.92, '3'], [0.80, '2']], initial_only
+        ) }}
     end
 {%- endmacro %}

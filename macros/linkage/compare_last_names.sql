@@ -4,14 +4,19 @@
 {% macro compare_last_names(a, b) -%}
     {%- set left = a ~ 'last_name' -%}
     {%- set right = b ~ 'last_name' -%}
+    {%- set part_of_other -%}
+        case
+            when ' ' || {{ left }} || ' ' like '% ' || {{ right }} || ' %'
+                or ' ' || {{ right }} || ' ' like '% ' || {{ left }} || ' %'
+                then 1
+            else 0
+        end
+    {%- endset %}
     case
         when {{ left }} is null or {{ right }} is null then null
         when {{ left }} = {{ right }} then 3
-        when {{ c360_strings_similar(left, right, 0.92) }} then 2
-        when {{ c360_strings_similar(left, right, 0.80) }}
-            or ' ' || {{ left }} || ' ' like '% ' || {{ right }} || ' %'
-            or ' ' || {{ right }} || ' ' like '% ' || {{ left }} || ' %'
-            then 1
-        else 0
+        else {{ c360_case_by_similarity(
+            left, right, [[0.92, '2'], [0.80, '1']], part_of_other
+        ) }}
     end
 {%- endmacro %}

@@ -5,21 +5,19 @@
     street is missing. A whole-line similarity would reject "12 Stanley St"
     against "12 Stanely Street". -#}
 {% macro compare_streets(a, b) -%}
-    {%- set names_similar_90 = c360_strings_similar(
-        a ~ 'street_name', b ~ 'street_name', 0.90
-    ) -%}
-    {%- set names_similar_70 = c360_strings_similar(
-        a ~ 'street_name', b ~ 'street_name', 0.70
-    ) -%}
     {%- set same_number -%}
         coalesce({{ a }}house_number = {{ b }}house_number, false)
     {%- endset -%}
     case
         when {{ a }}street_name is null or {{ b }}street_name is null
             then null
-        when {{ same_number }} and {{ names_similar_90 }} then 3
-        when {{ names_similar_90 }} then 2
-        when {{ same_number }} and {{ names_similar_70 }} then 1
-        else 0
+        else {{ c360_case_by_similarity(
+            a ~ 'street_name', b ~ 'street_name',
+            [
+                [0.90, 'case when ' ~ same_number ~ ' then 3 else 2 end'],
+                [0.70, 'case when ' ~ same_number ~ ' then 1 else 0 end'],
+            ],
+            '0'
+        ) }}
     end
 {%- endmacro %}
