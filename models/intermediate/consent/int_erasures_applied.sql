@@ -23,18 +23,16 @@ with
 {{ target['model'] }}_masked as (
     select
         '{{ target["model"] }}' as relation_name,
+        count(case when is_erased_row then 1 end) as rows_masked,
         count(
-            case when coalesce({{ row_condition }}, false) then 1 end
-        ) as rows_masked,
-        count(
-            case
-                when
-                    not coalesce({{ row_condition }}, false)
-                    and coalesce({{ contact_condition }}, false)
-                    then 1
-            end
+            case when not is_erased_row and has_erased_contact then 1 end
         ) as contact_rows_masked
-    from {{ ref(target['model']) }}
+    from (
+        select
+            coalesce({{ row_condition }}, false) as is_erased_row,
+            coalesce({{ contact_condition }}, false) as has_erased_contact
+        from {{ ref(target['model']) }}
+    ) as {{ target['model'] }}_rows
 ),
 {% endfor %}
 
