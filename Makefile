@@ -97,7 +97,7 @@ baseline: deps
 lint: deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	$(BIN)/python -m c360.sqllint models data-tests analyses
+	$(BIN)/python -m c360.sqllint models data-tests analyses --processes $$(nproc)
 	$(BIN)/dbt parse --quiet
 	$(BIN)/dbt-bouncer --config-file dbt-bouncer.yml
 

@@ -41,6 +41,25 @@ cases as (
         ) }} as passed
     union all
     select
+        'c360_regexp_extract' as macro_name,
+        'whole plausible number kept' as case_name,
+        {{ c360_regexp_extract(
+            "'+4915112345678'", '^\\+[1-9][0-9]{6,14}$'
+        ) }} = '+4915112345678' as passed
+    union all
+    select
+        'c360_regexp_extract' as macro_name,
+        'no match is null' as case_name,
+        {{ c360_regexp_extract(
+            "'+0015112345678'", '^\\+[1-9][0-9]{6,14}$'
+        ) }} is null as passed
+    union all
+    select
+        'c360_regexp_extract' as macro_name,
+        'first match inside the text' as case_name,
+        {{ c360_regexp_extract("'ab12cd345'", '[0-9]+') }} = '12' as passed
+    union all
+    select
         'c360_initcap' as macro_name,
         'after space and hyphen' as case_name,
         {{ c360_initcap("'aNNE-marie van der berg'") }}

@@ -5,7 +5,9 @@
 {% macro normalize_phone(expression, calling_code, trunk_prefix, min_digits, max_digits) -%}
     {%- set without_trunk_marker = c360_regexp_replace(expression, '\\(0\\)', '') -%}
     {%- set kept = c360_regexp_replace(without_trunk_marker, '[^0-9+]', '') -%}
-    {%- set digits = c360_regexp_replace(kept, '[^0-9]', '') -%}
+    {#- the same digits as taking the non-digits out of `kept`, in one
+        replace less: the candidate below names them many times -#}
+    {%- set digits = c360_regexp_replace(without_trunk_marker, '[^0-9]', '') -%}
     {%- set candidate -%}
         case
             when {{ kept }} like '+%' then '+' || {{ digits }}
@@ -27,8 +29,7 @@
                 then '+' || {{ calling_code }} || {{ digits }}
         end
     {%- endset -%}
-    case
-        when {{ c360_regexp_matches(candidate, '^\\+[1-9][0-9]{6,14}$') }}
-            then {{ candidate }}
-    end
+    {#- the candidate when the whole of it is a plausible number (written
+        once: it is long) -#}
+    {{ c360_regexp_extract(candidate, '^\\+[1-9][0-9]{6,14}$') }}
 {%- endmacro %}

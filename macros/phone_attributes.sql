@@ -12,8 +12,9 @@
     {{ clean_text(raw_column) }} as {{ name }}_raw,
         {{ e164 }} as {{ name }}_e164,
         coalesce(
-            {{ e164 }} is not null
-            and not {{ is_placeholder_phone(e164) }}
+            {#- null (no number) stays null here, so false below: the
+                number is written out once more, not twice -#}
+            not {{ c360_regexp_matches(e164, placeholder_phone_pattern()) }}
             and {{ phone_digits(raw_column) }} not in (
                 select blocked.identifier_value
                 from {{ ref('blocked_identifiers') }} as blocked
