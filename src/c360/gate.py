@@ -176,8 +176,9 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
                     "models",
                     "data-tests",
                     "analyses",
-                    # its files in parallel: alone at the gate's end, it
-                    # has every core (BENCHMARKS.md "Quality gate")
+                    # its files in parallel, on every core the steps in
+                    # line leave it (BENCHMARKS.md "The gate's work on two
+                    # cores")
                     "--processes",
                     str(_usable_cores()),
                 ],
