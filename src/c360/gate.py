@@ -211,19 +211,6 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             background=True,
         ),
         Step(
-            "pytest",
-            [
-                console_script("pytest"),
-                "-q",
-                "--durations=15",
-                *(
-                    ["-n", PYTEST_WORKERS, "--dist", "loadfile"]
-                    if PYTEST_WORKERS != "1"
-                    else []
-                ),
-            ],
-        ),
-        Step(
             "identity evaluation",
             [
                 console_script("c360"),
@@ -266,8 +253,6 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             [
                 console_script("c360"),
                 "freshness",
-                "--target-path",
-                str(work / "freshness_target"),
             ],
             needs=("generate data",),
             env=env,
@@ -296,6 +281,19 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             [console_script("dbt"), "docs", "generate", "--static"],
             needs=("dbt build",),
             env=env,
+        ),
+        Step(
+            "pytest",
+            [
+                console_script("pytest"),
+                "-q",
+                "--durations=15",
+                *(
+                    ["-n", PYTEST_WORKERS, "--dist", "loadfile"]
+                    if PYTEST_WORKERS != "1"
+                    else []
+                ),
+            ],
         ),
         Step(
             "spark build",
