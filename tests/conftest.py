@@ -21,6 +21,35 @@ if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
 
 AS_OF = "2026-11-01"
 
+# Session fixtures that build a whole warehouse, which the files using them
+# should build once, not once per pytest-xdist worker: the gate runs pytest
+# with `--dist loadgroup`, and every test file is a group of its own except
+# that the files using one of these share a group (so one worker runs them
+# all). `warehouse` is used by most slow files: as one group they would
+# leave the other worker idle, so each worker builds it once.
+SHARED_BUILDS = ("foreign_warehouse",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-xdist registers the marker; without xdist (`-p no:xdist`) the
+    # marks below must still pass --strict-markers
+    config.addinivalue_line("markers", "xdist_group(name): pytest-xdist group")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its xdist group: its file, or the shared build
+    one of its file's tests uses (a file is never split between workers,
+    so its module fixtures are built once)."""
+    group_of: dict[str, str] = {}
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        shared = [f for f in SHARED_BUILDS if f in getattr(item, "fixturenames", ())]
+        if shared:
+            group_of[path] = shared[0]
+        group_of.setdefault(path, path)
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(group_of[item.nodeid.split("::")[0]]))
+
 
 def tool(name: str) -> str:
     candidate = Path(sys.executable).parent / name

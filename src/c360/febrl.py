@@ -176,6 +176,10 @@ def build_febrl(name: str, work_dir: Path, project_dir: Path) -> Path:
         "C360_RAW_DIR": str(raw),
         "C360_WAREHOUSE": str(warehouse),
         "DBT_PROFILES_DIR": str(project_dir),
+        # its own target and logs: the project's target/ stays the user's
+        # build (the gate's checks read it after this step)
+        "DBT_TARGET_PATH": str(base / "target"),
+        "DBT_LOG_PATH": str(base / "logs"),
     }
     _dbt(["seed"], env, project_dir)
     _dbt(["run", "--select", "+int_records_resolved"], env, project_dir)

@@ -51,10 +51,11 @@ def _usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-# pytest runs its test files on this many workers (pytest-xdist, one file per
-# worker so that a file's fixtures are built once): 403 s on two workers with
-# the cores to itself, and as fast in the gate, where the background steps
-# take only the CPU it leaves idle (BENCHMARKS.md "Quality gate").
+# pytest runs its test files on this many workers (pytest-xdist; each file
+# on one worker so that its fixtures are built once, and the files that
+# share a warehouse build on one worker too: SHARED_BUILDS in
+# tests/conftest.py). The background steps take only the CPU it leaves
+# idle (BENCHMARKS.md "Quality gate").
 # C360_PYTEST_WORKERS overrides; 1 runs the files in line.
 PYTEST_WORKERS = os.environ.get(
     "C360_PYTEST_WORKERS", str(max(1, min(4, _usable_cores())))
@@ -289,7 +290,7 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
                 "-q",
                 "--durations=15",
                 *(
-                    ["-n", PYTEST_WORKERS, "--dist", "loadfile"]
+                    ["-n", PYTEST_WORKERS, "--dist", "loadgroup"]
                     if PYTEST_WORKERS != "1"
                     else []
                 ),
