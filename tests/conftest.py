@@ -21,34 +21,48 @@ if getattr(_main, "__spec__", None) is None and not hasattr(_main, "__file__"):
 
 AS_OF = "2026-11-01"
 
-# Session fixtures that build a whole warehouse, which the files using them
-# should build once, not once per pytest-xdist worker: the gate runs pytest
-# with `--dist loadgroup`, and every test file is a group of its own except
-# that the files using one of these share a group (so one worker runs them
-# all). `warehouse` is used by most slow files: as one group they would
-# leave the other worker idle, so each worker builds it once.
-SHARED_BUILDS = ("foreign_warehouse",)
+# Test files that share one warehouse build (a session fixture) run as one
+# unit of pytest-xdist work, so one worker builds it instead of each. The
+# gate runs pytest with `--dist loadfile`; the scheduler below joins these
+# files into one unit. `warehouse` is used by most slow files: as one unit
+# they would leave the other worker idle, so each worker builds it once.
+SHARED_BUILDS = {
+    "foreign_warehouse": (
+        "tests/test_identity_foreign.py",
+        "tests/test_staging_build.py",
+    ),
+}
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # pytest-xdist registers the marker; without xdist (`-p no:xdist`) the
-    # marks below must still pass --strict-markers
-    config.addinivalue_line("markers", "xdist_group(name): pytest-xdist group")
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """`--dist loadfile`, with the files of each shared build as one unit.
+    (`--dist loadgroup` cannot do it with pytest 9: pytest-xdist 3.8 writes
+    the group into an attribute pytest no longer reads the test id from.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    unit_of = {path: name for name, paths in SHARED_BUILDS.items() for path in paths}
+
+    class SharedBuildScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return unit_of.get(path, path)
+
+    return SharedBuildScheduling(config, log)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its xdist group: its file, or the shared build
-    one of its file's tests uses (a file is never split between workers,
-    so its module fixtures are built once)."""
-    group_of: dict[str, str] = {}
+    """A file that uses a shared build must be listed with it."""
     for item in items:
         path = item.nodeid.split("::")[0]
-        shared = [f for f in SHARED_BUILDS if f in getattr(item, "fixturenames", ())]
-        if shared:
-            group_of[path] = shared[0]
-        group_of.setdefault(path, path)
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(group_of[item.nodeid.split("::")[0]]))
+        for fixture, paths in SHARED_BUILDS.items():
+            if fixture in getattr(item, "fixturenames", ()) and path not in paths:
+                raise pytest.UsageError(
+                    f"{path} uses {fixture}: add it to SHARED_BUILDS in"
+                    " tests/conftest.py"
+                )
 
 
 def tool(name: str) -> str:

@@ -290,7 +290,7 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
                 "-q",
                 "--durations=15",
                 *(
-                    ["-n", PYTEST_WORKERS, "--dist", "loadgroup"]
+                    ["-n", PYTEST_WORKERS, "--dist", "loadfile"]
                     if PYTEST_WORKERS != "1"
                     else []
                 ),
