@@ -1,9 +1,12 @@
 """What a model costs to compute and what it costs to write, on a built
 DuckDB warehouse.
 
-    dbt compile --select intermediate.identity   # the compiled SQL, in target/
+    C360_WAREHOUSE=/tmp/e1m/c360.duckdb dbt compile --select intermediate.identity
     python bench/model_cost.py --warehouse /tmp/e1m/c360.duckdb \
         int_identity_edges_proposed int_linkage_pairs_blocked
+
+(`bench/build.py` leaves the compiled SQL in `target/` too; it must be
+compiled for the same warehouse file, whose name the queries carry.)
 
 Runs each model's compiled query (`target/compiled/.../<model>.sql`) alone
 against the warehouse twice: into a temporary table in memory, and into a
