@@ -147,9 +147,21 @@ def last_sale_day(warehouse: Path) -> date:
     return last_day
 
 
+def full_sql_of(warehouse: Path) -> str:
+    """The summary model compiled as of the warehouse's last sale."""
+    return compiled_sql(warehouse, last_sale_day(warehouse))[MODEL]
+
+
 def load(
-    warehouse: Path, calibration_end: date | None = None, holdout_weeks: float = 26
+    warehouse: Path,
+    calibration_end: date | None = None,
+    holdout_weeks: float = 26,
+    full_sql: str | None = None,
 ) -> Histories:
+    """The histories up to the calibration end and up to the last sale.
+    `full_sql` is the summary model compiled as of the last sale (`full_sql_of`),
+    for callers that load several calibration ends of one warehouse: each dbt
+    compile parses the whole project again."""
     last_day = last_sale_day(warehouse)
     end = calibration_end or last_day - timedelta(weeks=holdout_weeks)
     if end >= last_day:
@@ -157,7 +169,7 @@ def load(
             f"calibration end {end} is not before the last sale {last_day}"
         )
     calibration_sql = compiled_sql(warehouse, end, (MODEL, DAYS_MODEL))
-    full_sql = compiled_sql(warehouse, last_day)[MODEL]
+    full_sql = full_sql or full_sql_of(warehouse)
     con = connect(warehouse)
     try:
         calibration = con.execute(calibration_sql[MODEL]).df()
@@ -245,8 +257,9 @@ def compare(
     (`chosen`), then (`alone`) every model forced alone on each clock
     (`+season` when a season could be learned from the calibration data)."""
     rows = []
+    full_sql = full_sql_of(warehouse)
     for weeks in horizons:
-        histories = load(warehouse, holdout_weeks=weeks)
+        histories = load(warehouse, holdout_weeks=weeks, full_sql=full_sql)
         rows.append(("chosen", score(histories)))
         for name in ltv.MODELS if alone else ():
             rows.append((name, score(histories, (name,), (False,))))
