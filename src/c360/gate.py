@@ -26,6 +26,10 @@ MIN_RECALL = 0.96
 # benchmark (loaded through our contracts; see BENCHMARKS.md): data the
 # generator never made.
 MIN_FEBRL4_F1 = 0.995
+# ... and this on RLdata10000 (names and birth dates alone, a German
+# population; BENCHMARKS.md): 0.813 when it came in, 0.754 before the
+# scores kept the part of the birth date a birth-year key leaves open.
+MIN_RLDATA10000_F1 = 0.80
 # Lifetime value on the gate's generated data: the chosen purchase model's
 # predicted / actual holdout purchases at 13, 26 and 52 weeks, and never a
 # fallback (BENCHMARKS.md: within 6 % at 20,000 persons; the gate's 2,000
@@ -250,6 +254,24 @@ def gate_steps(root: Path, persons: int, seed: int) -> list[Step]:
             env={"DBT_PROFILES_DIR": str(root)},
         ),
         Step(
+            "rldata10000 identity",
+            [
+                console_script("c360"),
+                "febrl",
+                "--datasets",
+                "rldata10000",
+                "--work-dir",
+                str(work / "febrl"),
+                "--project-dir",
+                str(root),
+                "--min-f1",
+                str(MIN_RLDATA10000_F1),
+                "--baseline",
+                str(root / BASELINE_FILE),
+            ],
+            env={"DBT_PROFILES_DIR": str(root)},
+        ),
+        Step(
             "source freshness",
             [
                 console_script("c360"),
@@ -383,9 +405,15 @@ def run_gate(root: Path, persons: int, seed: int) -> int:
 
 def run_baseline(root: Path) -> int:
     """Rewrite the accuracy baseline from exactly the gate's data and
-    checks: the gate's generate, build, evaluation and FEBRL4 steps, each
-    storing its figures instead of comparing them."""
-    wanted = ("generate data", "dbt build", "identity evaluation", "febrl4 identity")
+    checks: the gate's generate, build, evaluation, FEBRL4 and RLdata10000
+    steps, each storing its figures instead of comparing them."""
+    wanted = (
+        "generate data",
+        "dbt build",
+        "identity evaluation",
+        "febrl4 identity",
+        "rldata10000 identity",
+    )
     (root / "data" / "gate").mkdir(parents=True, exist_ok=True)
     for step in gate_steps(root, BASELINE_PERSONS, BASELINE_SEED):
         if step.name not in wanted:

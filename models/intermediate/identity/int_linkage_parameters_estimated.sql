@@ -2,7 +2,10 @@
     this build's data without labels: u is the level's share among random
     pairs (with one pseudo-count per level), m the average of the EM
     sessions that estimate it (int_linkage_sessions_estimated), each
-    weighted by the matches it expects. `match_weight` = log2(m / u): what
+    weighted by the matches it expects (a session's estimate of a
+    comparison its rule only narrows is conditional on that rule's keys
+    and stays the rule's own, in the scores of int_linkage_pairs_scored).
+    `match_weight` = log2(m / u): what
     agreeing at this level adds to the evidence that two records are one
     person. One row per (comparison_name, comparison_level). #}
 with
@@ -22,6 +25,7 @@ parameters_averaged as (
         count(*) as em_sessions,
         max(last_m_change) as last_m_change
     from sessions
+    where not is_conditioned
     group by comparison_name, comparison_level
 ),
 

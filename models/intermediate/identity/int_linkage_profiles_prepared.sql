@@ -36,7 +36,8 @@ profiles_deduplicated as (
 ),
 
 {# Blocking keys: a name pair in sorted order (so a first/last swap
-    blocks with its original), initials, birth year. #}
+    blocks with its original), initials, birth year, birth month and day
+    (a mistyped year leaves them). #}
 profiles_keyed as (
     select
         *,
@@ -46,7 +47,8 @@ profiles_keyed as (
         end as name_pair,
         substr(first_name, 1, 1) as first_initial,
         substr(last_name, 1, 1) as last_initial,
-        substr(birth_date_digits, 1, 4) as birth_year
+        substr(birth_date_digits, 1, 4) as birth_year,
+        substr(birth_date_digits, 5, 4) as birth_month_day
     from profiles_deduplicated
 )
 

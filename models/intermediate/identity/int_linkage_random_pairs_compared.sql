@@ -6,8 +6,17 @@
     with the profiles a fixed number of steps further on, as many steps as
     it takes to reach about var `linkage_u_sample_pairs` pairs (when there are
     more profiles than that, the first that many in the hash order, one
-    step each). One row per
-    sampled (profile_id_a, profile_id_b). #}
+    step each). `is_same_<key>` tells whether the pair shares a blocking
+    key that narrows a comparison (linkage_blocking_key_conditions), so
+    each rule's u can be counted among pairs that share its keys. One row
+    per sampled (profile_id_a, profile_id_b). #}
+{%- set conditioning_keys = [] -%}
+{%- for keys in var('linkage_blocking_rules').values() -%}
+    {%- for key in keys if key in linkage_blocking_key_conditions() -%}
+        {%- do conditioning_keys.append(key) -%}
+    {%- endfor -%}
+{%- endfor -%}
+{%- set conditioning_keys = conditioning_keys | unique | sort -%}
 with
 
 profiles as (
@@ -87,6 +96,10 @@ pairs_sided as (
     select
         partner_pairs.profile_id_a,
         partner_pairs.profile_id_b,
+        {% for key in conditioning_keys -%}
+            coalesce(profiles_a.{{ key }} = profiles_b.{{ key }}, false)
+            as is_same_{{ key }},
+        {% endfor -%}
         {{ linkage_side_columns('profiles_a', 'a_') | indent(8) }},
         {{ linkage_side_columns('profiles_b', 'b_') | indent(8) }}
     from partner_pairs
@@ -97,9 +110,11 @@ pairs_sided as (
 ),
 
 pairs_compared as (
-    {{ linkage_pairs_compared(
-        'pairs_sided', ['profile_id_a', 'profile_id_b']
-    ) | indent(4) }}
+    {%- set carried = ['profile_id_a', 'profile_id_b'] -%}
+    {%- for key in conditioning_keys -%}
+        {%- do carried.append('is_same_' ~ key) -%}
+    {%- endfor %}
+    {{ linkage_pairs_compared('pairs_sided', carried) | indent(4) }}
 )
 
 select * from pairs_compared

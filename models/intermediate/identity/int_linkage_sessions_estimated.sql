@@ -3,7 +3,9 @@
     trains): a session sees the candidate pairs its rule found, leaves out
     the comparisons the rule blocks on (those agree by construction), holds
     u fixed at its share among random pairs
-    (int_linkage_random_pairs_compared), and estimates m of every other
+    (int_linkage_random_pairs_compared; for a comparison the rule only
+    narrows, such as the birth date under a birth-year key, among random
+    pairs that share that key: `is_conditioned`), and estimates m of every other
     comparison level and the share of matches among the rule's pairs, for
     var `linkage_em_iterations` rounds. Pairs are first reduced to their
     distinct comparison patterns, so every round is a few small
@@ -112,17 +114,45 @@
     {'name': 'pattern_levels', 'sql': stage_sql, 'materialize': true}
 ) -%}
 
+{# Levels among random pairs: over all of them (blocking_rule null) and,
+    for a comparison a rule narrows, over those that share the rule's
+    keys that narrow it. #}
 {%- set stage_sql -%}
     {% for comparison in comparisons -%}
         select
+            cast(null as {{ dbt.type_string() }}) as blocking_rule,
             '{{ comparison.name }}' as comparison_name,
             gamma_{{ comparison.name }} as comparison_level,
             count(*) as pairs_at_level
         from random_pairs
         where gamma_{{ comparison.name }} is not null
         group by gamma_{{ comparison.name }}
-        {% if not loop.last %}union all{% endif %}
-    {% endfor %}
+        union all
+    {% endfor -%}
+    {% for rule_name in var('linkage_blocking_rules') -%}
+        {%- set narrowed = linkage_rule_conditioned_comparisons(rule_name) -%}
+        {%- for comparison_name, keys in narrowed.items() %}
+        select
+            '{{ rule_name }}' as blocking_rule,
+            '{{ comparison_name }}' as comparison_name,
+            gamma_{{ comparison_name }} as comparison_level,
+            count(*) as pairs_at_level
+        from random_pairs
+        where
+            gamma_{{ comparison_name }} is not null
+            {% for key in keys -%}
+                and is_same_{{ key }}
+            {% endfor %}
+        group by gamma_{{ comparison_name }}
+        union all
+        {%- endfor %}
+    {%- endfor %}
+    select
+        cast(null as {{ dbt.type_string() }}) as blocking_rule,
+        cast(null as {{ dbt.type_string() }}) as comparison_name,
+        cast(null as {{ dbt.type_int() }}) as comparison_level,
+        cast(null as {{ dbt.type_bigint() }}) as pairs_at_level
+    where false
 {%- endset -%}
 {%- do stages.append(
     {'name': 'random_levels_counted', 'sql': stage_sql, 'materialize': true}
@@ -177,6 +207,14 @@
             levels.comparison_name = random_levels_counted.comparison_name
             and levels.comparison_level
             = random_levels_counted.comparison_level
+            and coalesce(random_levels_counted.blocking_rule, '')
+            = case
+                when {{ linkage_is_conditioned(
+                    'sessions.blocking_rule', 'sessions.comparison_name'
+                ) | indent(16) }}
+                    then sessions.blocking_rule
+                else ''
+            end
 {%- endset -%}
 {%- do stages.append(
     {'name': 'parameters_0', 'sql': stage_sql, 'materialize': true}
@@ -338,7 +376,11 @@ sessions_estimated as (
             parameters_{{ iterations }}.m_probability
             - parameters_{{ iterations }}.previous_m_probability
         ) as last_m_change,
-        {{ iterations }} as em_iterations
+        {{ iterations }} as em_iterations,
+        {{ linkage_is_conditioned(
+            'parameters_' ~ iterations ~ '.blocking_rule',
+            'parameters_' ~ iterations ~ '.comparison_name',
+        ) | indent(8) }} as is_conditioned
     from parameters_{{ iterations }}
     inner join match_share_{{ iterations }}
         on

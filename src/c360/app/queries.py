@@ -272,7 +272,8 @@ def merge_edges(wh: Warehouse, customer_id: str) -> pd.DataFrame:
     """Why the customer's records are one customer: every edge touching one
     of them (accepted, rejected or quarantined), with its rule, the evidence
     (identifier, name and address checks) and, for the probabilistic rule,
-    the match weight and probability of the scored pair."""
+    the match weight and probability of the scored pair, with the deciding
+    blocking rule's prior and every field's weight, which add up to it."""
     # the record ids first: a filter by a list of values scans the edges
     # once, where a join on the two record columns scans them twice
     records = list(
@@ -304,7 +305,10 @@ def merge_edges(wh: Warehouse, customer_id: str) -> pd.DataFrame:
             edges.is_bridge,
             pairs.match_weight,
             pairs.match_probability,
+            pairs.deciding_blocking_rule,
+            pairs.prior_weight,
             pairs.weight_first_name,
+            pairs.weight_middle_name,
             pairs.weight_last_name,
             pairs.weight_birth_date,
             pairs.weight_street,
@@ -312,7 +316,9 @@ def merge_edges(wh: Warehouse, customer_id: str) -> pd.DataFrame:
             pairs.weight_city,
             pairs.weight_email,
             pairs.weight_phone,
-            pairs.weight_national_id
+            pairs.weight_national_id,
+            pairs.weight_gender,
+            pairs.weight_region
         from touching as edges
         left join {pairs} as pairs
             on edges.identifier_type = 'linkage_pair'
