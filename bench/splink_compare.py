@@ -31,6 +31,7 @@ from pathlib import Path
 import duckdb
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+from splink.internals.exceptions import EMTrainingException
 
 RECORDS = """
     select
@@ -102,9 +103,16 @@ def run_splink(con: duckdb.DuckDBPyConnection, schema: str) -> tuple[str, int]:
     # EM blocked on the postal code alone (the tutorials' choice at 100k)
     # did not finish in 13 minutes at 1M (most of it spilled to disk), so
     # the second EM pass blocks on postal code and first name
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("postal_code", "first_name")
-    )
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on("postal_code", "first_name")
+        )
+    except EMTrainingException:
+        # data without addresses (RLdata): the names are trained on the
+        # birth date instead
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on("first_name", "birth_date")
+        )
     stage("m estimated (EM)", started)
     predictions = linker.inference.predict(threshold_match_probability=0.5)
     stage("predicted", started)

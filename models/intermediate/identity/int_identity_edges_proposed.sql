@@ -269,11 +269,22 @@ pairs_compared as (
             'records_a.first_name', 'records_b.first_name',
             'nickname_pairs.name_a is not null'
         ) }}, false) as is_first_name_match,
-        coalesce({{ first_names_match(
-            'records_a.first_name', 'records_b.first_name',
-            'nickname_pairs.name_a is not null',
-            var('identity_shared_identifier_first_name_min_similarity')
-        ) }}, false) as is_first_name_compatible,
+        {# ... or one typo anywhere, the initial too ("Geinrich",
+            "Htomas"), in names of four letters or more #}
+        coalesce(
+            {{ first_names_match(
+                'records_a.first_name', 'records_b.first_name',
+                'nickname_pairs.name_a is not null',
+                var('identity_shared_identifier_first_name_min_similarity')
+            ) }}
+            or (
+                length(records_a.first_name) >= 4
+                and {{ c360_is_one_edit_apart(
+                    'records_a.first_name', 'records_b.first_name'
+                ) }}
+            ),
+            false
+        ) as is_first_name_compatible,
         coalesce({{ last_names_match(
             'records_a.last_name', 'records_b.last_name'
         ) }}, false) as is_last_name_match,
