@@ -7,6 +7,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from c360.febrl import build_febrl
 from c360.rldata import load_rldata, read_rldata
 
 
@@ -42,3 +43,8 @@ def test_an_impossible_birth_date_is_kept_as_written(tmp_path):
 def test_unknown_rldata_set_is_one_clear_error(tmp_path):
     with pytest.raises(ValueError, match="unknown data set rldata9"):
         load_rldata("rldata9", tmp_path)
+
+
+def test_the_benchmark_command_names_every_data_set_it_knows(tmp_path):
+    with pytest.raises(ValueError, match="febrl4, rldata500, rldata10000"):
+        build_febrl("rldata9", tmp_path, tmp_path)

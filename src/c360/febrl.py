@@ -182,13 +182,16 @@ def build_febrl(name: str, work_dir: Path, project_dir: Path) -> Path:
     """Load one data set (FEBRL, or RLdata: c360.rldata) into
     `work_dir/<name>/raw` and build the identity models on it into
     `work_dir/<name>/c360.duckdb`; return the warehouse."""
+    from c360.rldata import FILES as RLDATA_FILES
+    from c360.rldata import load_rldata
+
+    if name not in FILES and name not in RLDATA_FILES:
+        known = ", ".join([*FILES, *RLDATA_FILES])
+        raise ValueError(f"unknown data set {name}; known: {known}")
     base = Path(work_dir).resolve() / name
     raw = base / "raw"
     warehouse = base / "c360.duckdb"
     warehouse.unlink(missing_ok=True)
-    from c360.rldata import FILES as RLDATA_FILES
-    from c360.rldata import load_rldata
-
     if name in RLDATA_FILES:
         load_rldata(name, raw)
     else:
