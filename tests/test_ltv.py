@@ -408,3 +408,40 @@ def test_pareto_nbd_reaches_the_optimum_not_a_point_on_its_ridge() -> None:
     assert fit.model._negative_log_likelihood_ <= optimum + 0.01
     assert fit.params["s"] == pytest.approx(2.0, rel=0.25)
     assert fit.params["beta"] == pytest.approx(100, rel=0.25)
+
+
+def test_a_fit_whose_likelihood_is_not_finite_is_not_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """lifetimes' Pareto/NBD likelihood turns NaN where s and beta run large
+    (measured: with the selection holdout at 35 weeks, a warm start at s 84,
+    beta 10,135 on 9,619 generated customers ended there and predicted 6 %
+    less a year ahead than the optimum). Such a polish is dropped for a fit
+    from scratch; where every unpenalised fit is NaN, the ladder climbs and
+    says why."""
+    from lifetimes import ParetoNBDFitter
+
+    original = ParetoNBDFitter.fit
+
+    def fit(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        if "initial_params" in kwargs and self.penalizer_coef == 0:
+            self._negative_log_likelihood_ = np.nan
+        return result
+
+    monkeypatch.setattr(ParetoNBDFitter, "fit", fit)
+    summary, _ = _population(1500)
+    h = ltv.Histories.of(
+        summary["frequency"].to_numpy(float),
+        summary["recency_days"].to_numpy(float) / 7,
+        summary["age_days"].to_numpy(float) / 7,
+    )
+    warm = ltv.fit_purchase_model(
+        "pareto_nbd", h, {"r": 1.2, "alpha": 8.0, "s": 84.0, "beta": 10135.0}
+    )
+    # every unpenalised Pareto/NBD fit starts from given parameters: all NaN
+    assert warm.penalizer == 0.001
+    assert warm.status.startswith(
+        "fitted with penalizer 0.001 (penalizer 0: likelihood not finite"
+    )
+    assert np.isfinite(warm.model._negative_log_likelihood_)

@@ -24,7 +24,9 @@ costs money should show a value of zero or below, not the population mean.
 
 No fit fails silently. Each model climbs a penalizer ladder until a fit
 converges to parameters that mean something: finite, inside
-PARAMETER_RANGE, predicting finite values, and with a dropout process that
+PARAMETER_RANGE, at a likelihood lifetimes could evaluate (a polish from
+a warm start that ends where it could not is dropped for a fit from
+scratch), predicting finite values, and with a dropout process that
 has not collapsed (customers silent for three of their own purchase cycles
 cannot all be near-certainly alive). When no model manages, the fallback
 carries each customer's own repeat-purchase rate over their real tenure
@@ -291,7 +293,11 @@ def _fitted(
     )
     if polished is None:
         return [model]
-    better = polished._negative_log_likelihood_ < model._negative_log_likelihood_
+    polished_nll = float(polished._negative_log_likelihood_)
+    model_nll = float(model._negative_log_likelihood_)
+    better = math.isfinite(polished_nll) and (
+        not math.isfinite(model_nll) or polished_nll < model_nll
+    )
     return [polished, model] if better else [model]
 
 
@@ -359,6 +365,18 @@ def _out_of_range(params: dict[str, float]) -> str | None:
     return None
 
 
+def _unmeasured(model: object) -> str | None:
+    """A fit whose likelihood lifetimes could not evaluate at its optimum
+    (NaN or infinite): the optimiser compared nothing there, so the
+    parameters are wherever it stopped. lifetimes' Pareto/NBD takes the log
+    of a difference of two nearly equal terms, which rounding makes
+    negative when s and beta run large."""
+    value = float(getattr(model, "_negative_log_likelihood_", math.nan))
+    if not math.isfinite(value):
+        return f"likelihood not finite at the optimum ({value})"
+    return None
+
+
 def _collapsed(fit: PurchaseFit, h: Histories) -> str | None:
     """Non-finite predictions, or a dropout process that found no dropout."""
     alive = fit.alive(h)
@@ -422,7 +440,7 @@ def _climbed(
         for model in models:
             params = {k: float(v) for k, v in model.params_.items()}
             fit = PurchaseFit(name, model, penalizer, "fitted", params)
-            problem = _out_of_range(params) or _collapsed(fit, h)
+            problem = _out_of_range(params) or _unmeasured(model) or _collapsed(fit, h)
             if not problem:
                 break
         if problem:
