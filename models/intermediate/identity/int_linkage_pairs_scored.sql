@@ -14,7 +14,8 @@
     - one a key of the rule only narrows (the birth date under a birth-year
       key): the rule's own weight for the level, estimated among pairs
       that share the key, plus the same term-frequency term;
-    and 0 for a side without a value. `match_weight` is the highest score
+    and 0 for a side without a value or a level no session estimated
+    (no evidence either way). `match_weight` is the highest score
     over the pair's rules (`deciding_blocking_rule`); `prior_weight` and
     `weight_<comparison>` are that rule's prior and terms, so they add up
     to `match_weight`, and `match_probability` is its probability. A
@@ -131,11 +132,12 @@ pairs_weighed as (
                     when pairs.gamma_{{ comparison.name }} is null then 0.0
                     when pairs.gamma_{{ comparison.name }} = {{ exact }}
                         and {{ tf }}.term_frequency is not null
+                        and {{ p }}.m_probability is not null
                         then ln(
                             {{ p }}.m_probability
                             / greatest({{ tf }}.term_frequency, 0.000001)
                         ) / ln(2.0)
-                    else {{ p }}.match_weight
+                    else coalesce({{ p }}.match_weight, 0.0)
                 end as weight_{{ comparison.name }},
                 case
                     when pairs.gamma_{{ comparison.name }} = {{ exact }}
